@@ -1,0 +1,32 @@
+"""Editors' views in the Wagtail admin: out-of-date translations and pages flagged for legal review."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from .models import InformationPage, ProcedurePage
+from .translation_status import translation_report
+
+
+def translations_overview(request: HttpRequest) -> HttpResponse:
+    only_problems = request.GET.get("all") != "1"
+    rows = translation_report(only_problems=only_problems)
+    flagged = [
+        *ProcedurePage.objects.filter(needs_review=True).select_related("locale"),
+        *InformationPage.objects.filter(needs_review=True).select_related("locale"),
+    ]
+    languages = [(code, name) for code, name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+    return TemplateResponse(
+        request,
+        "cms_content/admin/translations.html",
+        {
+            "page_title": _("Translations and reviews"),
+            "rows": rows,
+            "languages": languages,
+            "only_problems": only_problems,
+            "flagged": flagged,
+        },
+    )

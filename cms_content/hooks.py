@@ -1,0 +1,29 @@
+"""Hooks of the information portal (registered with the core as ``core.cms_content``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from przystan.pluginsys.markers import hookimpl
+
+LEGAL_ACT_PERMISSIONS = [
+    "cms_content.add_legalact",
+    "cms_content.change_legalact",
+    "cms_content.view_legalact",
+]
+
+
+@hookimpl
+def role_permissions() -> dict[str, list[str]]:
+    return {
+        "editor": LEGAL_ACT_PERMISSIONS,
+        "supervisor": [*LEGAL_ACT_PERMISSIONS, "cms_content.delete_legalact"],
+        "office_admin": [*LEGAL_ACT_PERMISSIONS, "cms_content.delete_legalact"],
+    }
+
+
+@hookimpl
+def demo_data(office: Any, stdout: Any) -> None:
+    from .demo.loader import load_portal
+
+    load_portal(office, stdout)

@@ -1,0 +1,331 @@
+"""Page types of the portal. Every page is translatable (pl source, en/uk/ru translations)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from cms_content import blocks
+from cms_content.application_types import APPLICATION_TYPES, validate_fee_codes
+from cms_content.cache import CachedPageMixin
+
+SEARCH_PAGE_SIZE = 10
+
+
+class ReviewMixin(models.Model):
+    """Pages citing legal acts carry a review flag the legal-acts check raises."""
+
+    needs_review = models.BooleanField(_("needs review"), default=False, db_index=True)
+    review_reason = models.CharField(_("why it needs review"), max_length=500, blank=True)
+
+    review_panels = [
+        MultiFieldPanel([FieldPanel("needs_review"), FieldPanel("review_reason")], heading=_("Legal review"))
+    ]
+
+    class Meta:
+        abstract = True
+
+
+class PortalPage(CachedPageMixin, Page):
+    """Common base of portal pages: extra search keywords and the response cache."""
+
+    search_keywords = models.CharField(
+        _("search keywords"),
+        max_length=300,
+        blank=True,
+        help_text=_("Words people type when looking for this page, in the language of the page."),
+    )
+    promote_panels = [*Page.promote_panels, FieldPanel("search_keywords")]
+    search_fields = [*Page.search_fields, index.SearchField("search_keywords")]
+
+    class Meta:
+        abstract = True
+
+
+class PortalHomePage(PortalPage):
+    """The home page of an office's portal (the root page of the office's Site)."""
+
+    intro = RichTextField(_("introduction"), blank=True)
+    body = StreamField(blocks.content_blocks(), blank=True, verbose_name=_("body"))
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+    template = "cms_content/pages/home_page.html"
+
+    class Meta:
+        verbose_name = _("portal home page")
+
+    def get_context(self, request: Any, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        children = self.get_children().live().public().specific()
+        context["procedures"] = ProcedurePage.objects.live().public().descendant_of(self).order_by("title")
+        context["locations"] = LocationPage.objects.live().public().descendant_of(self).order_by("title")
+        context["sections"] = [p for p in children if isinstance(p, InformationIndexPage)]
+        return context
+
+
+class InformationIndexPage(PortalPage):
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    subpage_types = [
+        "cms_content.InformationPage",
+        "cms_content.ProcedurePage",
+        "cms_content.InformationIndexPage",
+        "cms_content.LocationPage",
+    ]
+    template = "cms_content/pages/index_page.html"
+    search_fields = [*PortalPage.search_fields, index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = _("information index")
+
+    def get_context(self, request: Any, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        context["children"] = self.get_children().live().public().specific()
+        return context
+
+
+class InformationPage(ReviewMixin, PortalPage):
+    summary = models.TextField(_("summary"), blank=True)
+    body = StreamField(blocks.content_blocks(), verbose_name=_("body"))
+    legal_acts = ParentalManyToManyField(
+        "cms_content.LegalAct", blank=True, related_name="information_pages", verbose_name=_("legal acts")
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("legal_acts"),
+    ]
+    settings_panels = [*Page.settings_panels, *ReviewMixin.review_panels]
+    search_fields = [*PortalPage.search_fields, index.SearchField("summary"), index.SearchField("body")]
+    subpage_types: list[str] = []
+    template = "cms_content/pages/information_page.html"
+
+    class Meta:
+        verbose_name = _("information page")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ProcedurePage(ReviewMixin, PortalPage):
+    """How to obtain one application type: who, documents, fees, stages, deadlines, forms, actions."""
+
+    application_type = models.CharField(_("application type"), max_length=40, choices=APPLICATION_TYPES)
+    summary = models.TextField(_("summary"))
+    who_for = RichTextField(_("who it is for"))
+    documents = StreamField(
+        [("checklist", blocks.ChecklistBlock())], verbose_name=_("required documents"), blank=True
+    )
+    fee_codes = models.CharField(
+        _("fee codes"),
+        max_length=300,
+        blank=True,
+        validators=[validate_fee_codes],
+        help_text=_(
+            "Used when the case plugin does not say which fees apply, e.g. 'stamp_temp_work card_issue'."
+        ),
+    )
+    fees_fallback = RichTextField(_("fees (shown only while the payments plugin is disabled)"), blank=True)
+    stages_fallback = StreamField(
+        [("steps", blocks.StepsBlock())],
+        blank=True,
+        verbose_name=_("stages (shown only while the case plugin is disabled)"),
+    )
+    deadlines = StreamField(
+        [("deadline", blocks.DeadlineBlock())], blank=True, verbose_name=_("legal deadlines")
+    )
+    forms = StreamField([("form", blocks.FormBlock())], blank=True, verbose_name=_("forms"))
+    body = StreamField(blocks.content_blocks(), blank=True, verbose_name=_("more information"))
+    legal_acts = ParentalManyToManyField(
+        "cms_content.LegalAct", blank=True, related_name="procedure_pages", verbose_name=_("legal acts")
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("application_type"),
+        FieldPanel("summary"),
+        FieldPanel("who_for"),
+        FieldPanel("documents"),
+        MultiFieldPanel([FieldPanel("fee_codes"), FieldPanel("fees_fallback")], heading=_("Fees")),
+        FieldPanel("stages_fallback"),
+        FieldPanel("deadlines"),
+        FieldPanel("forms"),
+        FieldPanel("body"),
+        FieldPanel("legal_acts"),
+    ]
+    settings_panels = [*Page.settings_panels, *ReviewMixin.review_panels]
+    search_fields = [
+        *PortalPage.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("who_for"),
+        index.SearchField("documents"),
+        index.SearchField("body"),
+        index.FilterField("application_type"),
+    ]
+    subpage_types: list[str] = []
+    template = "cms_content/pages/procedure_page.html"
+    # wagtail-localize: codes are shared data, not text to translate
+    override_translatable_fields = [
+        SynchronizedField("application_type"),
+        SynchronizedField("fee_codes"),
+        SynchronizedField("legal_acts"),
+    ]
+
+    class Meta:
+        verbose_name = _("procedure page")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_context(self, request: Any, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        from cms_content.procedures import procedure_details
+
+        context = super().get_context(request, *args, **kwargs)
+        context["procedure"] = procedure_details(self, getattr(request, "office", None))
+        return context
+
+
+class LocationPage(PortalPage):
+    """A building of the office with its service points, opening hours and accessibility."""
+
+    street = models.CharField(_("street and number"), max_length=200)
+    postal_code = models.CharField(_("postal code"), max_length=6)
+    city = models.CharField(_("city"), max_length=80)
+    latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6)
+    longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6)
+    directions = RichTextField(_("how to get there"), blank=True)
+    accessibility = RichTextField(_("accessibility of the building"))
+    service_points = StreamField(
+        [("service_point", blocks.ServicePointBlock())], verbose_name=_("service points")
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("street"),
+                FieldRowPanel([FieldPanel("postal_code"), FieldPanel("city")]),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+            ],
+            heading=_("Address"),
+        ),
+        FieldPanel("directions"),
+        FieldPanel("accessibility"),
+        FieldPanel("service_points"),
+    ]
+    search_fields = [*PortalPage.search_fields, index.SearchField("street"), index.SearchField("city")]
+    subpage_types: list[str] = []
+    template = "cms_content/pages/location_page.html"
+    override_translatable_fields = [
+        SynchronizedField("postal_code"),
+        SynchronizedField("latitude"),
+        SynchronizedField("longitude"),
+    ]
+
+    class Meta:
+        verbose_name = _("office location")
+
+    @property
+    def map_url(self) -> str:
+        return (
+            f"https://www.openstreetmap.org/?mlat={self.latitude}&mlon={self.longitude}"
+            f"#map=18/{self.latitude}/{self.longitude}"
+        )
+
+    def get_context(self, request: Any, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        from cms_content.hours import week_for_service_point
+
+        context = super().get_context(request, *args, **kwargs)
+        context["schedules"] = [
+            (block.value, week_for_service_point(block.value, language=self.locale.language_code))
+            for block in self.service_points
+        ]
+        return context
+
+
+class AccessibilityDeclarationPage(PortalPage):
+    """The accessibility declaration the 2019 digital accessibility act requires (linked from every footer)."""
+
+    COMPLIANCE = [
+        ("full", _("fully compliant")),
+        ("partial", _("partially compliant")),
+        ("none", _("not compliant")),
+    ]
+    compliance = models.CharField(
+        _("compliance status"), max_length=10, choices=COMPLIANCE, default="partial"
+    )
+    published_on = models.DateField(_("website published on"))
+    updated_on = models.DateField(_("website last updated on"))
+    prepared_on = models.DateField(_("declaration prepared on"))
+    reviewed_on = models.DateField(_("declaration last reviewed on"))
+    body = StreamField(blocks.content_blocks(), verbose_name=_("declaration"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("compliance"),
+        FieldRowPanel([FieldPanel("published_on"), FieldPanel("updated_on")]),
+        FieldRowPanel([FieldPanel("prepared_on"), FieldPanel("reviewed_on")]),
+        FieldPanel("body"),
+    ]
+    max_count_per_parent = 1
+    subpage_types: list[str] = []
+    template = "cms_content/pages/accessibility_page.html"
+
+    class Meta:
+        verbose_name = _("accessibility declaration")
+
+
+class ContactPage(PortalPage):
+    intro = RichTextField(_("introduction"), blank=True)
+    body = StreamField(blocks.content_blocks(), blank=True, verbose_name=_("body"))
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    max_count_per_parent = 1
+    subpage_types: list[str] = []
+    template = "cms_content/pages/contact_page.html"
+
+    class Meta:
+        verbose_name = _("contact page")
+
+    def get_context(self, request: Any, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        home = self.get_parent()
+        context["locations"] = LocationPage.objects.live().public().descendant_of(home).order_by("title")
+        return context
+
+
+class SearchPage(Page):
+    """Search over the portal pages of the page's own language (not cached: results depend on the query)."""
+
+    max_count_per_parent = 1
+    subpage_types: list[str] = []
+    template = "cms_content/pages/search_page.html"
+
+    class Meta:
+        verbose_name = _("search page")
+
+    def get_context(self, request: Any, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        from cms_content.search import search_portal
+
+        context = super().get_context(request, *args, **kwargs)
+        query = request.GET.get("q", "").strip()[:200]
+        results = search_portal(self.get_parent(), self.locale, query) if query else []
+        paginator = Paginator(results, SEARCH_PAGE_SIZE)
+        context["query"] = query
+        context["results"] = paginator.get_page(request.GET.get("page"))
+        context["result_count"] = paginator.count if query else 0
+        return context

@@ -1,0 +1,110 @@
+"""What a procedure page shows from other plugins: fees, case stages and calls to action.
+
+Fees come from the payments plugin (``fee_catalogue``), stages and fee codes from the case plugin
+(``application_types``), buttons from whichever plugins answer ``procedure_actions``. All are called
+per office, so a plugin disabled for the office simply does not answer and the page falls back to its
+own content (or shows no button).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.utils.translation import get_language
+
+from przystan.offices.enablement import hooks_for_office
+
+from .application_types import parse_fee_codes
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class Fee:
+    code: str
+    name: str
+    amount_grosze: int
+    payee: str = ""
+    legal_basis: str = ""
+    exemptions: str = ""
+
+    @property
+    def amount(self) -> Decimal:
+        return Decimal(self.amount_grosze) / 100
+
+
+@dataclass
+class ProcedureDetails:
+    application_type: dict[str, Any] | None = None
+    fees: list[Fee] = field(default_factory=list)
+    stages: list[dict[str, Any]] = field(default_factory=list)
+    actions: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def fees_from_catalogue(self) -> bool:
+        return bool(self.fees)
+
+    @property
+    def stages_from_cases(self) -> bool:
+        return bool(self.stages)
+
+
+def _flatten(results: Any) -> list[dict[str, Any]]:
+    flat: list[dict[str, Any]] = []
+    for result in results or []:
+        if isinstance(result, dict):
+            flat.append(result)
+        else:
+            flat.extend(item for item in result or [] if isinstance(item, dict))
+    return flat
+
+
+def _call(hooks: Any, name: str, **kwargs: Any) -> list[dict[str, Any]]:
+    try:
+        return _flatten(getattr(hooks, name)(**kwargs))
+    except Exception:  # a broken plugin must not take the information portal down
+        logger.exception("Hook %s failed; the procedure page falls back to its own content", name)
+        return []
+
+
+def procedure_details(page: Any, office: Any, language: str | None = None) -> ProcedureDetails:
+    language = language or page.locale.language_code or get_language()
+    details = ProcedureDetails()
+    if office is None:
+        return details
+    hooks = hooks_for_office(office)
+    types = _call(hooks, "application_types", office=office, language=language)
+    details.application_type = next((t for t in types if t.get("code") == page.application_type), None)
+    if details.application_type:
+        details.stages = list(details.application_type.get("stages") or [])
+    codes = list((details.application_type or {}).get("fee_codes") or []) or parse_fee_codes(page.fee_codes)
+    if codes:
+        catalogue = _call(hooks, "fee_catalogue", office=office, codes=codes, language=language)
+        by_code = {entry.get("code"): entry for entry in catalogue}
+        details.fees = [
+            Fee(
+                code=code,
+                name=str(by_code[code].get("name") or code),
+                amount_grosze=int(by_code[code].get("amount_grosze") or 0),
+                payee=str(by_code[code].get("payee") or ""),
+                legal_basis=str(by_code[code].get("legal_basis") or ""),
+                exemptions=str(by_code[code].get("exemptions") or ""),
+            )
+            for code in codes
+            if code in by_code
+        ]
+    details.actions = [
+        action
+        for action in _call(
+            hooks,
+            "procedure_actions",
+            office=office,
+            application_type=page.application_type,
+            language=language,
+        )
+        if action.get("url") and action.get("label")
+    ]
+    return details

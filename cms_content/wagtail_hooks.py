@@ -1,0 +1,45 @@
+"""Admin integration: legal acts as snippets, the translations/review overview in the menu."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .admin_views import translations_overview
+from .models import LegalAct
+
+
+class LegalActViewSet(SnippetViewSet):
+    model = LegalAct
+    icon = "clipboard-list"
+    menu_label = _("Legal acts")
+    menu_order = 250
+    add_to_admin_menu = True
+    list_display = ["title", "journal_reference", "in_force", "checked_at"]
+    list_filter = ["in_force"]
+    search_fields = ["title", "journal_reference", "eli"]
+
+
+register_snippet(LegalActViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_translation_urls() -> list[Any]:
+    return [path("portal/translations/", translations_overview, name="cms_content_translations")]
+
+
+@hooks.register("register_admin_menu_item")
+def register_translations_menu_item() -> MenuItem:
+    return MenuItem(
+        _("Translations and reviews"),
+        reverse("cms_content_translations"),
+        name="cms-translations",
+        icon_name="globe",
+        order=260,
+    )

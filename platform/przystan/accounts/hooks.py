@@ -1,0 +1,38 @@
+"""Core hooks of przystan.accounts (registered as the always-enabled plugin core.accounts)."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from przystan.pluginsys.contributions import NotificationType, UrlContribution
+from przystan.pluginsys.markers import hookimpl
+from przystan.profiles import Exposure
+
+from .mail import PASSWORD_RESET, VERIFY_EMAIL
+
+
+@hookimpl
+def urls() -> list[UrlContribution]:
+    from .urls import urlpatterns
+
+    return [UrlContribution("accounts", prefix="accounts", patterns=urlpatterns, exposure=Exposure.BOTH)]
+
+
+@hookimpl
+def notification_types() -> list[NotificationType]:
+    return [
+        NotificationType(
+            VERIFY_EMAIL,
+            label=_("Verify your e-mail address"),
+            channels=("email",),
+            placeholders=("verify_url", "user", "valid_days"),
+            description=_("Sent after sign-up and on request; the link confirms the e-mail address."),
+        ),
+        NotificationType(
+            PASSWORD_RESET,
+            label=_("Password reset"),
+            channels=("email",),
+            placeholders=("reset_url", "user"),
+            description=_("Sent when someone asks to reset the password of an account."),
+        ),
+    ]

@@ -1,0 +1,18 @@
+"""Small template filters of accounts."""
+
+from __future__ import annotations
+
+import math
+from datetime import timedelta
+
+from django import template
+
+register = template.Library()
+
+
+@register.filter
+def total_minutes(value: timedelta | None) -> int:
+    """A cool-off period in whole minutes (rounded up), for the lockout page."""
+    if not value:
+        return 0
+    return max(1, math.ceil(value.total_seconds() / 60))

@@ -1,0 +1,246 @@
+"""Views of accounts: sign-up and e-mail verification, log-in, password reset, profile, staff MFA."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters
+from django_otp import login as otp_login
+
+from . import antispam, mfa, verification
+from .forms import (
+    EmailAuthenticationForm,
+    NotifyingPasswordResetForm,
+    ProfileForm,
+    ResendVerificationForm,
+    SignupForm,
+)
+
+# ----------------------------------------------------------------------------- sign-up and verification
+
+
+@sensitive_post_parameters("password1", "password2")
+def signup(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect(settings.LOGIN_REDIRECT_URL)
+    status = 200
+    if request.method == "POST":
+        if antispam.rate_limited(request, "signup", antispam.signup_rate()):
+            form = SignupForm(request.POST)
+            form.is_valid()  # keep what was typed, show field errors too
+            form.add_error(None, _("Too many sign-ups from your network. Please try again later."))
+            status = 429
+        else:
+            form = SignupForm(request.POST)
+            if form.is_valid():
+                user = form.save()
+                verification.send_verification(request, user)
+                request.session["przystan_signup_email"] = user.email
+                return redirect("accounts:signup_done")
+            status = 400 if form.refused_as_automated else 200
+    else:
+        form = SignupForm(
+            initial={"preferred_language": translation.get_language() or settings.LANGUAGE_CODE}
+        )
+    return render(
+        request,
+        "accounts/signup.html",
+        {
+            "form": form,
+            "privacy_notice_url": getattr(settings, "PRZYSTAN_PRIVACY_NOTICE_URL", ""),
+        },
+        status=status,
+    )
+
+
+def signup_done(request: HttpRequest) -> HttpResponse:
+    return render(
+        request, "accounts/signup_done.html", {"email": request.session.get("przystan_signup_email", "")}
+    )
+
+
+def verify_email(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        user = verification.user_for_token(token)
+    except verification.ExpiredLink:
+        return render(
+            request,
+            "accounts/verify_failed.html",
+            {"expired": True, "form": ResendVerificationForm()},
+            status=400,
+        )
+    except verification.InvalidLink:
+        return render(
+            request,
+            "accounts/verify_failed.html",
+            {"expired": False, "form": ResendVerificationForm()},
+            status=400,
+        )
+    if not user.email_verified:
+        user.email_verified = True
+        user.save(update_fields=["email_verified"])
+    messages.success(request, _("Your e-mail address is verified. You can log in now."))
+    return redirect("accounts:login")
+
+
+def resend_verification(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        form = ResendVerificationForm(request.POST)
+        if antispam.rate_limited(request, "resend-verification", antispam.signup_rate()):
+            form.is_valid()
+            form.add_error(None, _("Too many requests from your network. Please try again later."))
+            return render(request, "accounts/resend_verification.html", {"form": form}, status=429)
+        if form.is_valid():
+            user = form.unverified_user()
+            if user is not None:
+                verification.send_verification(request, user)
+            # the same answer whether or not the address has an account (no account probing)
+            messages.success(
+                request,
+                _("If an unverified account uses this address, we have sent a new verification link to it."),
+            )
+            return redirect("accounts:login")
+    else:
+        form = ResendVerificationForm(initial={"email": request.GET.get("email", "")})
+    return render(request, "accounts/resend_verification.html", {"form": form})
+
+
+# ----------------------------------------------------------------------------- log-in and password reset
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "accounts/login.html"
+    authentication_form = EmailAuthenticationForm
+    redirect_authenticated_user = True
+
+
+class LogoutView(auth_views.LogoutView):
+    template_name = "accounts/logged_out.html"
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    template_name = "accounts/password_reset_form.html"
+    form_class = NotifyingPasswordResetForm
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    template_name = "accounts/password_reset_done.html"
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+
+class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+    template_name = "accounts/password_reset_complete.html"
+
+
+# ----------------------------------------------------------------------------- profile
+
+
+@login_required
+def profile(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        form = ProfileForm(request.POST, instance=request.user)
+        if form.is_valid():
+            user = form.save()
+            translation.activate(user.preferred_language)
+            messages.success(request, _("Your profile has been saved."))
+            response = redirect("accounts:profile")
+            response.set_cookie(
+                settings.LANGUAGE_COOKIE_NAME,
+                user.preferred_language,
+                samesite=settings.LANGUAGE_COOKIE_SAMESITE or "Lax",
+                secure=settings.LANGUAGE_COOKIE_SECURE,
+                httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+            )
+            return response
+    else:
+        form = ProfileForm(instance=request.user)
+    return render(request, "accounts/profile.html", {"form": form})
+
+
+# ----------------------------------------------------------------------------- staff MFA
+
+
+def _next_url(request: HttpRequest) -> str:
+    candidate = request.POST.get("next") or request.GET.get("next") or ""
+    if candidate and url_has_allowed_host_and_scheme(
+        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return candidate
+    return (
+        reverse(settings.LOGIN_REDIRECT_URL)
+        if ":" in settings.LOGIN_REDIRECT_URL
+        else settings.LOGIN_REDIRECT_URL
+    )
+
+
+@login_required
+def mfa_setup(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    next_url = _next_url(request)
+    if mfa.has_confirmed_device(user):
+        if user.is_verified():
+            return redirect(next_url)
+        return redirect(f"{reverse('accounts:mfa_verify')}?{urlencode({'next': next_url})}")
+    device = mfa.pending_totp_device(user)
+    error = ""
+    if request.method == "POST":
+        result = mfa.verify(user, request.POST.get("code", ""), devices=[device])
+        if result.device is not None:
+            device.confirmed = True
+            device.save(update_fields=["confirmed"])
+            otp_login(request, device)
+            codes = mfa.create_backup_codes(user)
+            return render(request, "accounts/mfa_backup_codes.html", {"codes": codes, "next": next_url})
+        error = (
+            _("Too many wrong codes. Wait a moment and try again.")
+            if result.throttled
+            else _("The code is not correct. Check the time on your phone and enter the current code.")
+        )
+    return render(
+        request,
+        "accounts/mfa_setup.html",
+        {
+            "qr_code": mfa.qr_data_uri(device.config_url),
+            "secret": mfa.text_secret(device),
+            "error": error,
+            "next": next_url,
+        },
+        status=400 if error else 200,
+    )
+
+
+@login_required
+def mfa_verify(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    next_url = _next_url(request)
+    if user.is_verified():
+        return redirect(next_url)
+    if not mfa.has_confirmed_device(user):
+        return redirect(f"{reverse('accounts:mfa_setup')}?{urlencode({'next': next_url})}")
+    error = ""
+    if request.method == "POST":
+        result = mfa.verify(user, request.POST.get("code", ""))
+        if result.device is not None:
+            otp_login(request, result.device)
+            return redirect(next_url)
+        error = (
+            _("Too many wrong codes. Wait a moment and try again.")
+            if result.throttled
+            else _("The code is not correct. Enter the current code from your app or an unused backup code.")
+        )
+    return render(
+        request, "accounts/mfa_verify.html", {"error": error, "next": next_url}, status=400 if error else 200
+    )

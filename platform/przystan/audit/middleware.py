@@ -1,0 +1,77 @@
+"""Put the request's actor, office, request id and client address into the audit context."""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+import uuid
+from collections.abc import Callable
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+
+from .context import AuditContext, reset_context, set_context
+
+REQUEST_ID_HEADER = "HTTP_X_REQUEST_ID"
+_REQUEST_ID_RE = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
+USER_AGENT_MAX = 200
+
+
+class AuditContextMiddleware:
+    """Runs after AuthenticationMiddleware and OfficeMiddleware; the user is read lazily."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        context = context_for_request(request)
+        request.audit_request_id = context.request_id  # type: ignore[attr-defined]
+        token = set_context(context)
+        try:
+            response = self.get_response(request)
+        finally:
+            reset_context(token)
+        response.headers.setdefault("X-Request-ID", context.request_id)
+        return response
+
+
+def context_for_request(request: HttpRequest) -> AuditContext:
+    office = getattr(request, "office", None)
+    return AuditContext(
+        user_getter=lambda: getattr(request, "user", None),
+        office_id=getattr(office, "pk", None),
+        request_id=request_id_for(request),
+        ip=client_ip(request),
+        user_agent=request.META.get("HTTP_USER_AGENT", "")[:USER_AGENT_MAX],
+        from_request=True,
+    )
+
+
+def request_id_for(request: HttpRequest) -> str:
+    existing = getattr(request, "audit_request_id", None)
+    if existing:
+        return existing
+    supplied = request.META.get(REQUEST_ID_HEADER, "").strip()
+    if _REQUEST_ID_RE.match(supplied):
+        return supplied
+    return uuid.uuid4().hex
+
+
+def client_ip(request: HttpRequest) -> str | None:
+    """REMOTE_ADDR, or with ``PRZYSTAN_TRUSTED_PROXY_COUNT = n`` the address the n-th proxy saw."""
+    trusted = int(getattr(settings, "PRZYSTAN_TRUSTED_PROXY_COUNT", 0) or 0)
+    candidate = request.META.get("REMOTE_ADDR", "")
+    if trusted > 0:
+        hops = [
+            part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()
+        ]
+        if len(hops) >= trusted:
+            candidate = hops[-trusted]
+    return _valid_ip(candidate)
+
+
+def _valid_ip(value: str) -> str | None:
+    try:
+        return str(ipaddress.ip_address(value))
+    except ValueError:
+        return None

@@ -1,0 +1,35 @@
+"""``{% load audit_tags %}{% audit_trail obj %}``: the latest audit entries of a record, for staff pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+from django.urls import NoReverseMatch, reverse
+
+from przystan.audit.models import AuditEntry
+from przystan.audit.views import VIEW_PERMISSION
+
+register = template.Library()
+TRAIL_LENGTH = 20
+
+
+@register.inclusion_tag("audit/trail.html", takes_context=True)
+def audit_trail(context: template.Context, obj: Any, limit: int = TRAIL_LENGTH) -> dict[str, Any]:
+    """Shown only to users holding ``audit.view_auditentry``; links to the full history page."""
+    request = context.get("request")
+    user = getattr(request, "user", None) or context.get("user")
+    if obj is None or getattr(obj, "pk", None) is None or user is None or not user.has_perm(VIEW_PERMISSION):
+        return {"show": False}
+    entries = list(AuditEntry.objects.for_object(obj).select_related("actor")[:limit])
+    try:
+        history_url = reverse("audit:history", args=[obj._meta.label_lower, obj.pk])
+    except NoReverseMatch:  # the staff URLs are not served by this instance (public profile)
+        history_url = ""
+    return {
+        "show": True,
+        "entries": entries,
+        "history_url": history_url,
+        "trail_id": f"{obj._meta.label_lower.replace('.', '-')}-{obj.pk}",
+        "request": request,
+    }

@@ -1,0 +1,144 @@
+"""Demo data of the core: a demo office with every plugin enabled and one user per role.
+
+Plugins add their own demo data through the ``demo_data`` hook (called only for enabled plugins).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, TextIO
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
+from wagtail.models import Site
+
+DEMO_PASSWORD = "Przystan-Demo-2026"
+# role slug -> (e-mail, first name, last name)
+DEMO_STAFF = {
+    "office_admin": ("admin@demo.przystan.pl", "Anna", "Kowalska"),
+    "editor": ("redaktor@demo.przystan.pl", "Piotr", "Nowak"),
+    "officer": ("urzednik@demo.przystan.pl", "Marta", "Wiśniewska"),
+    "supervisor": ("kierownik@demo.przystan.pl", "Tomasz", "Wójcik"),
+    "centre_staff": ("osrodek@demo.przystan.pl", "Ewa", "Kamińska"),
+    "social_worker": ("pracownik.socjalny@demo.przystan.pl", "Jan", "Lewandowski"),
+    "medical": ("lekarz@demo.przystan.pl", "Katarzyna", "Zielińska"),
+    "finance": ("finanse@demo.przystan.pl", "Michał", "Szymański"),
+}
+DEMO_PUBLIC = {
+    "foreigner": ("olena.shevchenko@example.com", "Olena", "Shevchenko", "uk"),
+    "employer": ("kadry@budimex-demo.example.com", "Kadry", "Budowa Sp. z o.o.", "pl"),
+}
+
+
+@dataclass
+class DemoSummary:
+    office: Any
+    staff: list[tuple[str, str, list[str]]] = field(default_factory=list)
+    public: list[tuple[str, str]] = field(default_factory=list)
+
+    def banner(self, url: str) -> str:
+        lines = [
+            "",
+            f"Przystań demo for {self.office.name} is ready.",
+            f"  Portal:           {url}/",
+            f"  Staff dashboard:  {url}/staff/",
+            f"  Administration:   {url}/admin/",
+            f"  Log in at:        {url}/accounts/login/   password for every demo user: {DEMO_PASSWORD}",
+            "  Staff accounts need a second factor: use one of the printed backup codes",
+            "  (each works once) or add the TOTP secret to an authenticator app.",
+        ]
+        for role, email, codes in self.staff:
+            lines.append(f"    {role:<14} {email:<38} backup codes: {' '.join(codes)}")
+        for kind, email in self.public:
+            lines.append(f"    {kind:<14} {email}")
+        lines.append("Press Ctrl+C to stop.")
+        return "\n".join(lines)
+
+
+def _backup_codes(user: Any) -> list[str]:
+    from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    TOTPDevice.objects.get_or_create(user=user, name="demo authenticator", defaults={"confirmed": True})
+    device, _created = StaticDevice.objects.get_or_create(user=user, name="demo backup codes")
+    while device.token_set.count() < 5:
+        device.token_set.create(token=StaticToken.random_token())
+    return list(device.token_set.values_list("token", flat=True)[:5])
+
+
+def demo_office() -> Any:
+    from przystan.offices.models import Office
+
+    site = Site.objects.filter(is_default_site=True).first()
+    office = Office.objects.filter(site=site).first()
+    if office is None:
+        office = Office(site=site, code="mazowiecki")
+    office.name = "Mazowiecki Urząd Wojewódzki w Warszawie"
+    office.short_name = "MUW Warszawa"
+    office.department = "Wydział Spraw Cudzoziemców"
+    office.street = "ul. Marszałkowska 3/5"
+    office.postal_code = "00-624"
+    office.city = "Warszawa"
+    office.email = "cudzoziemcy@demo.przystan.pl"
+    office.phone = "+48 22 695 66 00"
+    office.stamp_duty_payee = "Urząd m.st. Warszawy — Centrum Obsługi Podatnika"
+    office.stamp_duty_iban = "PL21103015080000000550000070"
+    office.fees_payee = "Mazowiecki Urząd Wojewódzki w Warszawie"
+    office.fees_iban = "PL61109010140000071219812874"
+    office.letterhead = "Wydział Spraw Cudzoziemców\nul. Marszałkowska 3/5, 00-624 Warszawa"
+    office.full_clean()
+    office.save()
+    site.site_name = office.short_name
+    site.save()
+    return office
+
+
+def enable_all_plugins(office: Any) -> None:
+    from przystan.offices.enablement import set_enabled
+    from przystan.pluginsys.manager import get_plugin_system
+
+    system = get_plugin_system()
+    done: set[str] = set()
+
+    def enable(slug: str) -> None:
+        if slug in done:
+            return
+        for required in system.plugins[slug].requires:
+            enable(required)
+        set_enabled(office, slug, enabled=True)
+        done.add(slug)
+
+    for slug in system.slugs:
+        enable(slug)
+
+
+@transaction.atomic
+def load_demo(stdout: TextIO) -> DemoSummary:
+    from przystan.offices.enablement import hooks_for_office
+
+    office = demo_office()
+    enable_all_plugins(office)
+    summary = DemoSummary(office=office)
+    User = get_user_model()
+    for role, (email, first, last) in DEMO_STAFF.items():
+        user = User.objects.filter(email=email).first() or User(username=email, email=email)
+        user.first_name, user.last_name = first, last
+        user.kind, user.home_office, user.email_verified = "staff", office, True
+        user.is_staff = True
+        user.is_superuser = role == "office_admin"
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+        group = Group.objects.filter(name=role).first()
+        if group:
+            user.groups.add(group)
+        summary.staff.append((role, email, _backup_codes(user)))
+    for kind, (email, first, last, language) in DEMO_PUBLIC.items():
+        user = User.objects.filter(email=email).first() or User(username=email, email=email)
+        user.first_name, user.last_name, user.kind = first, last, kind
+        user.preferred_language, user.email_verified = language, True
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+        summary.public.append((kind, email))
+    hooks_for_office(office).demo_data(office=office, stdout=stdout)
+    return summary

@@ -1,0 +1,3 @@
+"""Core hooks of przystan.documents (registered as the always-enabled plugin core.documents)."""
+
+from przystan.pluginsys.markers import hookimpl  # noqa: F401

@@ -1,0 +1,96 @@
+"""A gateway for an SMSAPI.pl-style REST provider.
+
+Request: ``POST <URL>`` with form fields ``to``, ``message``, ``from``, ``encoding=utf-8``,
+``format=json`` and the header ``Authorization: Bearer <token>``. Success: JSON with
+``list[0].id`` (and ``points``, ``parts``). Failure: JSON ``{"error": <code>, "message": ...}``, possibly
+with HTTP 200. Timeouts, connection errors, 5xx, 429 and the provider's internal-error codes are
+retryable; other 4xx and errors are not. The token never appears in logs or error messages.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import httpx
+
+from ..sms import sms_info
+from .base import GatewayError, SmsGateway, SmsResult
+
+logger = logging.getLogger("przystan.notifications.sms")
+
+RETRYABLE_PROVIDER_CODES = frozenset({8, 201, 999})  # request error / internal errors of the provider
+
+
+class HttpSmsGateway(SmsGateway):
+    name = "http"
+
+    def __init__(self, url: str, token: str, timeout: float = 10.0) -> None:
+        if not url:
+            raise GatewayError(
+                "The HTTP SMS gateway has no URL (settings.PRZYSTAN_SMS_GATEWAY['URL']).", retryable=False
+            )
+        self.url = url
+        self._token = token
+        self.timeout = timeout
+
+    def __repr__(self) -> str:
+        return f"HttpSmsGateway(url={self.url!r})"  # never the token
+
+    def send(self, to: str, text: str, sender: str) -> SmsResult:
+        form = {
+            "to": to.removeprefix("+"),
+            "message": text,
+            "from": sender,
+            "encoding": "utf-8",
+            "format": "json",
+        }
+        try:
+            with httpx.Client(timeout=self.timeout) as client:
+                response = client.post(
+                    self.url, data=form, headers={"Authorization": f"Bearer {self._token}"}
+                )
+        except httpx.TimeoutException as exc:
+            raise GatewayError(f"SMS gateway timed out ({type(exc).__name__})", retryable=True) from None
+        except httpx.HTTPError as exc:
+            raise GatewayError(f"SMS gateway unreachable ({type(exc).__name__})", retryable=True) from None
+        payload = self._json(response)
+        if response.status_code >= 500 or response.status_code == 429:
+            raise GatewayError(self._describe(response, payload), retryable=True)
+        if response.status_code >= 400:
+            raise GatewayError(self._describe(response, payload), retryable=False)
+        if not isinstance(payload, dict):
+            raise GatewayError(
+                f"SMS gateway answered HTTP {response.status_code} without JSON", retryable=True
+            )
+        if payload.get("error") is not None:
+            code = payload.get("error")
+            raise GatewayError(self._describe(response, payload), retryable=code in RETRYABLE_PROVIDER_CODES)
+        try:
+            first = payload["list"][0]
+            message_id = str(first["id"])
+        except (KeyError, IndexError, TypeError):
+            raise GatewayError("SMS gateway answered without list[0].id", retryable=False) from None
+        parts = first.get("parts") or sms_info(text).parts
+        logger.info(
+            "SMS %s accepted by %s for %s (points %s, parts %s)",
+            message_id,
+            self.url,
+            to,
+            first.get("points"),
+            parts,
+        )
+        return SmsResult(message_id, int(parts))
+
+    @staticmethod
+    def _json(response: httpx.Response) -> Any:
+        try:
+            return response.json()
+        except ValueError:
+            return None
+
+    @staticmethod
+    def _describe(response: httpx.Response, payload: Any) -> str:
+        if isinstance(payload, dict) and payload.get("error") is not None:
+            return f"SMS gateway error {payload.get('error')}: {payload.get('message', '')} (HTTP {response.status_code})"
+        return f"SMS gateway answered HTTP {response.status_code}"

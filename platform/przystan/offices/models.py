@@ -1,0 +1,196 @@
+"""Offices (one Wagtail Site each) and per-office plugin enablement."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import jsonschema
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+
+from .validators import normalize_iban, validate_languages, validate_polish_iban
+
+
+def default_languages() -> list[str]:
+    return [code for code, _name in settings.LANGUAGES]
+
+
+class Office(models.Model):
+    """A public office using Przystań (a voivodeship office, UdSC). Resolved from the request host."""
+
+    site = models.OneToOneField(
+        "wagtailcore.Site", on_delete=models.PROTECT, related_name="office", verbose_name=_("site")
+    )
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name = models.CharField(_("official name"), max_length=200)
+    short_name = models.CharField(_("short name"), max_length=80)
+    department = models.CharField(_("department"), max_length=200, blank=True)
+    street = models.CharField(_("street and number"), max_length=200)
+    postal_code = models.CharField(_("postal code"), max_length=6)
+    city = models.CharField(_("city"), max_length=80)
+    email = models.EmailField(_("contact e-mail"))
+    phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    languages = models.JSONField(_("languages"), default=default_languages, validators=[validate_languages])
+    stamp_duty_payee = models.CharField(
+        _("stamp duty payee"), max_length=200, help_text=_("The municipality at the seat of the voivode.")
+    )
+    stamp_duty_iban = models.CharField(
+        _("stamp duty account"), max_length=34, validators=[validate_polish_iban]
+    )
+    fees_payee = models.CharField(_("office fees payee"), max_length=200)
+    fees_iban = models.CharField(_("office fees account"), max_length=34, validators=[validate_polish_iban])
+    letterhead = models.TextField(
+        _("letterhead lines"), blank=True, help_text=_("Printed under the office name on every document.")
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("site"),
+                FieldPanel("code"),
+                FieldPanel("name"),
+                FieldPanel("short_name"),
+                FieldPanel("department"),
+            ],
+            heading=_("Office"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("street"),
+                FieldRowPanel([FieldPanel("postal_code"), FieldPanel("city")]),
+                FieldPanel("email"),
+                FieldPanel("phone"),
+                FieldPanel("website"),
+            ],
+            heading=_("Contact"),
+        ),
+        FieldPanel("languages"),
+        MultiFieldPanel(
+            [
+                FieldPanel("stamp_duty_payee"),
+                FieldPanel("stamp_duty_iban"),
+                FieldPanel("fees_payee"),
+                FieldPanel("fees_iban"),
+            ],
+            heading=_("Bank accounts"),
+        ),
+        FieldPanel("letterhead"),
+    ]
+
+    class Meta:
+        verbose_name = _("office")
+        verbose_name_plural = _("offices")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.short_name or self.name
+
+    def clean(self) -> None:
+        self.stamp_duty_iban = normalize_iban(self.stamp_duty_iban)
+        self.fees_iban = normalize_iban(self.fees_iban)
+
+    @property
+    def address_lines(self) -> list[str]:
+        return [line for line in (self.department, self.street, f"{self.postal_code} {self.city}") if line]
+
+
+class PluginEnablement(models.Model):
+    """Whether a plugin is enabled for an office, with its validated per-office configuration.
+
+    Disabling only flips ``enabled``: the plugin's data stays where it is.
+    """
+
+    office = models.ForeignKey(
+        Office, on_delete=models.CASCADE, related_name="plugin_settings", verbose_name=_("office")
+    )
+    plugin = models.CharField(_("plugin"), max_length=50)
+    enabled = models.BooleanField(_("enabled"), default=True)
+    config = models.JSONField(_("configuration"), default=dict, blank=True)
+    changed_at = models.DateTimeField(_("changed at"), auto_now=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("changed by"),
+    )
+
+    panels = [FieldPanel("office"), FieldPanel("plugin"), FieldPanel("enabled"), FieldPanel("config")]
+
+    class Meta:
+        verbose_name = _("plugin of an office")
+        verbose_name_plural = _("plugins of offices")
+        constraints = [models.UniqueConstraint(fields=["office", "plugin"], name="unique_plugin_per_office")]
+        ordering = ["office", "plugin"]
+
+    def __str__(self) -> str:
+        state = _("enabled") if self.enabled else _("disabled")
+        return f"{self.plugin} @ {self.office_id}: {state}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.full_clean()
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        from przystan.pluginsys.manager import get_plugin_system
+
+        system = get_plugin_system()
+        meta = system.plugins.get(self.plugin)
+        if meta is None:
+            raise ValidationError(
+                {
+                    "plugin": _("Unknown plugin '%(slug)s'. Installed plugins: %(known)s.")
+                    % {"slug": self.plugin, "known": ", ".join(system.slugs)}
+                }
+            )
+        errors = config_errors(meta.slug, meta.config_schema, self.config)
+        if errors:
+            raise ValidationError({"config": errors})
+        if not self.office_id:
+            return
+        others = dict(
+            PluginEnablement.objects.filter(office_id=self.office_id)
+            .exclude(pk=self.pk)
+            .values_list("plugin", "enabled")
+        )
+        if self.enabled:
+            missing = [req for req in meta.requires if not others.get(req)]
+            if missing:
+                raise ValidationError(
+                    {
+                        "enabled": _(
+                            "Plugin '%(plugin)s' requires %(missing)s; enable that first for this office."
+                        )
+                        % {"plugin": meta.slug, "missing": ", ".join(f"'{m}'" for m in missing)}
+                    }
+                )
+        else:
+            blocking = [dep for dep in system.dependents(meta.slug) if others.get(dep)]
+            if blocking:
+                raise ValidationError(
+                    {
+                        "enabled": _(
+                            "Plugin '%(plugin)s' cannot be disabled while %(dependents)s, which require it, "
+                            "are enabled for this office."
+                        )
+                        % {"plugin": meta.slug, "dependents": ", ".join(f"'{d}'" for d in blocking)}
+                    }
+                )
+
+
+def config_errors(slug: str, schema: dict[str, Any], config: Any) -> list[str]:
+    """Validate ``config`` against a plugin's JSON Schema; messages name the plugin and the path."""
+    validator = jsonschema.Draft202012Validator(schema or {"type": "object"})
+    messages = []
+    for error in sorted(validator.iter_errors(config), key=lambda e: list(e.absolute_path)):
+        where = "/".join(str(part) for part in error.absolute_path) or "(root)"
+        messages.append(
+            _("Plugin '%(plugin)s' configuration at %(where)s: %(problem)s")
+            % {"plugin": slug, "where": where, "problem": error.message}
+        )
+    return messages

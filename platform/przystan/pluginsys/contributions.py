@@ -1,0 +1,93 @@
+"""Typed contributions that plugins return from hooks.
+
+Each contribution has a ``name`` that is unique within its registry; the manager stamps the
+contributing plugin's slug on it (``plugin``) so that every entry point can ask whether that
+plugin is enabled for the current office.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from przystan.profiles import Exposure
+
+
+@dataclass
+class Contribution:
+    name: str
+    plugin: str = field(default="", kw_only=True)
+
+
+@dataclass
+class UrlContribution(Contribution):
+    """URL patterns mounted at ``/<prefix>/`` under the namespace ``name``.
+
+    ``exposure`` says which deployment profile serves them (internal URLs do not exist on a public
+    instance). Every view is wrapped so that it answers 404 where the plugin is disabled.
+    """
+
+    prefix: str
+    patterns: Sequence[Any]
+    exposure: Exposure = Exposure.PUBLIC
+
+
+@dataclass
+class MenuItem(Contribution):
+    """An item of the Wagtail admin main menu; shown only where the plugin is enabled."""
+
+    label: str
+    url: str  # a URL name ("serce:person-list") or an absolute path
+    icon_name: str = "folder-open-inverse"
+    order: int = 1000
+    permission: str | None = None  # "app_label.codename" the user must have (model-level)
+
+
+@dataclass
+class ApiRoute(Contribution):
+    """A DRF viewset registered on the API router as ``/api/<prefix>/``; ``name`` is the basename."""
+
+    prefix: str
+    viewset: Any
+
+
+@dataclass
+class NotificationType(Contribution):
+    """A kind of message the platform sends (e-mail and/or SMS).
+
+    Templates live at ``notifications/<name>/subject.txt``, ``body.txt`` and ``sms.txt`` and are
+    rendered with the recipient's language active, so their text goes through gettext.
+    """
+
+    label: str
+    channels: tuple[str, ...] = ("email", "sms")
+    placeholders: tuple[str, ...] = ()
+    description: str = ""
+
+
+@dataclass
+class Report(Contribution):
+    """A staff report: ``view`` is a Django view callable, mounted under /staff/reports/<name>/."""
+
+    label: str
+    view: Callable[..., Any]
+    permission: str | None = None
+    formats: tuple[str, ...] = ("html",)
+
+
+@dataclass
+class PaymentProviderEntry(Contribution):
+    """A payment gateway implementing :class:`przystan.payments_contract.PaymentProvider`."""
+
+    label: str
+    provider_class: type
+
+
+@dataclass
+class DashboardPanel(Contribution):
+    """A panel of the staff dashboard. ``render(request)`` returns safe HTML or ``""`` to hide."""
+
+    label: str
+    render: Callable[[Any], str]
+    order: int = 100

@@ -1,0 +1,183 @@
+"""Every hook of Przystań, in one place. This module is the plugin API reference.
+
+A plugin implements any of these in its ``hooks.py`` with ``@hookimpl`` (from
+:mod:`przystan.pluginsys.markers`). Discovery hooks (the ones returning contributions) are called
+once at start, for all installed plugins, and their results go into typed registries that reject
+duplicate names; every entry point then asks ``is_enabled(office, plugin)`` per request.
+Event and data hooks are called per office through :meth:`PluginSystem.for_office`, so a plugin
+disabled for that office never runs.
+
+``tests/test_plugin_contract.py`` fails if a hook below has no docstring.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .markers import hookspec
+
+# --------------------------------------------------------------------------- discovery hooks
+
+
+@hookspec
+def urls() -> list[Any]:
+    """Return :class:`~przystan.pluginsys.contributions.UrlContribution` objects.
+
+    Each is mounted at ``/<prefix>/`` with namespace ``name``; its views answer 404 for an office
+    where the plugin is disabled, and contributions whose ``exposure`` the deployment profile does
+    not serve are not mounted at all.
+    """
+
+
+@hookspec
+def admin_menu_items() -> list[Any]:
+    """Return :class:`~przystan.pluginsys.contributions.MenuItem` objects for the Wagtail admin menu.
+
+    Items of a plugin disabled for the current office are not shown.
+    """
+
+
+@hookspec
+def api_routes() -> list[Any]:
+    """Return :class:`~przystan.pluginsys.contributions.ApiRoute` objects (DRF viewsets).
+
+    They are registered on the single ``/api/`` router, appear in the OpenAPI schema, and answer
+    404 for an office where the plugin is disabled.
+    """
+
+
+@hookspec
+def notification_types() -> list[Any]:
+    """Return :class:`~przystan.pluginsys.contributions.NotificationType` objects the plugin sends.
+
+    The notifications service refuses to queue a message of an unregistered type.
+    """
+
+
+@hookspec
+def reports() -> list[Any]:
+    """Return :class:`~przystan.pluginsys.contributions.Report` objects for the staff reports list."""
+
+
+@hookspec
+def payment_providers() -> list[Any]:
+    """Return :class:`~przystan.pluginsys.contributions.PaymentProviderEntry` objects.
+
+    A provider class implements :class:`przystan.payments_contract.PaymentProvider`; the payment
+    flow dispatches to it by ``name`` without knowing the gateway.
+    """
+
+
+@hookspec
+def dashboard_panels() -> list[Any]:
+    """Return :class:`~przystan.pluginsys.contributions.DashboardPanel` objects for the staff dashboard."""
+
+
+@hookspec
+def role_permissions() -> dict[str, list[str]]:
+    """Return ``{role_slug: ["app_label.codename", ...]}``: permissions the plugin grants to staff roles.
+
+    Roles are the groups defined in :mod:`przystan.accounts.roles`; an unknown role or permission
+    fails the ``sync_roles`` step with the plugin named.
+    """
+
+
+# --------------------------------------------------------------------------- per-office hooks
+
+
+@hookspec
+def demo_data(office: Any, stdout: Any) -> None:
+    """Load the plugin's demo data for ``office`` (called by ``przystan demo``; return nothing).
+
+    Must be idempotent: running the demo twice must not duplicate records.
+    """
+
+
+# --------------------------------------------------------------------------- cross-plugin contracts
+# Plugins talk to each other only through these hooks (never by importing one another, unless the
+# caller declares the callee in ``requires``). Values crossing a plugin boundary are plain data: case
+# references are the case number strings, people are described by dicts, money is integer grosze.
+
+
+@hookspec
+def case_status_changed(
+    office: Any, case_reference: str, old_stage: str, new_stage: str, actor: Any, context: dict[str, Any]
+) -> None:
+    """A case moved from ``old_stage`` to ``new_stage`` (stage codes); listeners react, return nothing.
+
+    ``context`` carries ``{application_type, person_email, person_phone, language, deadline}`` so a
+    listener (e.g. booking offering a fingerprint or card pick-up visit) needs no case import.
+    """
+
+
+@hookspec
+def application_types(office: Any, language: str) -> list[dict[str, Any]]:
+    """Return the application types the office handles, as dicts (implemented by the case plugin).
+
+    ``{code, name, description, fee_codes: [str], deadline_days: int | None,
+    stages: [{code, name, description}]}`` — names in ``language``. CMS procedure pages show the
+    stages a foreigner will see in case tracking from here.
+    """
+
+
+@hookspec
+def fee_catalogue(office: Any, codes: list[str] | None, language: str) -> list[dict[str, Any]]:
+    """Return the office's current fees as dicts ``{code, name, amount_grosze, legal_basis, payee, exemptions}``.
+
+    ``codes=None`` means all fees; ``payee`` is ``"stamp_duty"`` (municipality) or ``"office"``.
+    Implemented by the payments plugin; CMS pages and cases read fees only through this hook and fall
+    back to their own content when nobody answers (an empty list of lists).
+    """
+
+
+@hookspec(firstresult=True)
+def payment_request(
+    office: Any, payer: Any, fee_codes: list[str], case_reference: str | None, return_url: str
+) -> str | None:
+    """Ask for a payment of ``fee_codes`` (optionally for a case); return the URL to send the payer to.
+
+    Amounts are computed by the payments plugin from its catalogue, never by the caller. The first
+    plugin that answers wins; ``None`` means no payment plugin is enabled for the office.
+    """
+
+
+@hookspec
+def case_payments(office: Any, case_reference: str) -> list[dict[str, Any]]:
+    """Return ``[{fee_code, name, amount_grosze, status, paid_at, receipt_url}]`` for a case.
+
+    ``status`` is ``"unpaid" | "pending" | "paid" | "refunded"``; officers see it on the case.
+    """
+
+
+@hookspec
+def payment_settled(office: Any, payment: dict[str, Any]) -> None:
+    """A payment was settled (exactly once per payment); listeners react, return nothing.
+
+    ``payment`` is ``{reference, case_reference, fee_codes, amount_grosze, paid_at, receipt_pdf: bytes}``;
+    the case plugin stores the receipt on the case.
+    """
+
+
+@hookspec(firstresult=True)
+def case_lookup(office: Any, reference: str, secret: str | None) -> dict[str, Any] | None:
+    """Return ``{reference, person_name, person_key, application_type, stage, live: bool}`` or ``None``.
+
+    ``secret`` is the case PIN / booking code when the caller must prove knowledge of it (``None``
+    skips that check, for staff callers). ``person_key`` is a stable hash identifying the party, so a
+    booking tied to a case is bound to its person. Used e.g. by visit booking, without importing the
+    case plugin.
+    """
+
+
+@hookspec
+def case_visits(office: Any, case_reference: str) -> list[dict[str, Any]]:
+    """Return ``[{service, starts_at, status, manage_url}]``: visits booked for a case (booking plugin)."""
+
+
+@hookspec
+def procedure_actions(office: Any, application_type: str, language: str) -> list[dict[str, Any]]:
+    """Return calls to action for a procedure page: ``[{kind, label, url}]``.
+
+    ``kind`` is e.g. ``"book_visit"``, ``"pay_fee"``, ``"apply"``, ``"track_case"``; only plugins
+    enabled for the office answer, so a disabled plugin's button disappears.
+    """

@@ -1,0 +1,34 @@
+"""Production: every secret from the environment, HTTPS only, hardened cookies and headers."""
+
+from .base import *  # noqa: F403
+from .env import env_bool, env_int, env_list, env_str
+from .portal import *  # noqa: F403  (information portal: page cache, footer link, legal-acts API)
+
+DEBUG = False
+SECRET_KEY = env_str("SECRET_KEY")  # required, no default
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
+
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SESSION_COOKIE_AGE = 60 * 60 * 8
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+
+STORAGES = {  # noqa: F405
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+MAILERS = {
+    "default": {
+        "BACKEND": env_str("EMAIL_BACKEND_PATH", "django.core.mail.backends.smtp.EmailBackend"),
+        "OPTIONS": {
+            "host": env_str("EMAIL_HOST", "localhost"),
+            "port": env_int("EMAIL_PORT", 25),
+            "use_tls": env_bool("EMAIL_USE_TLS", False),
+        },
+    }
+}

@@ -1,0 +1,47 @@
+"""Pytest fixtures shared by the core and plugin test suites."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from przystan.testing.factories import make_office, make_user
+
+
+@pytest.fixture
+def office(db: Any) -> Any:
+    """The default office (its Site answers for 'testserver' and any unknown host)."""
+    return make_office(code="testowy", hostname="testserver", default=True)
+
+
+@pytest.fixture
+def other_office(db: Any) -> Any:
+    return make_office(code="drugi", hostname="drugi.testserver", default=False)
+
+
+@pytest.fixture
+def enable_plugin() -> Callable[..., Any]:
+    from przystan.offices.enablement import set_enabled
+
+    def enable(office: Any, slug: str, config: dict[str, Any] | None = None, enabled: bool = True) -> Any:
+        return set_enabled(office, slug, enabled=enabled, config=config)
+
+    return enable
+
+
+@pytest.fixture
+def user_factory(db: Any) -> Callable[..., Any]:
+    return make_user
+
+
+@pytest.fixture
+def staff_login() -> Callable[..., Any]:
+    """Log ``user`` into ``client`` with a verified TOTP device (MFA satisfied)."""
+    from przystan.testing.auth import login_with_mfa
+
+    return login_with_mfa
+
+
+from przystan.testing.browser import browser, page  # noqa: E402,F401  (fixtures)

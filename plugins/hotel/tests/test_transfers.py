@@ -1,0 +1,81 @@
+"""Transfers: the family moves together, the report reaches the receiving centre, stays follow."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from plugins.hotel.admission import admit
+from plugins.hotel.models import AccommodationNeeds, Bed, Placement, Transfer
+from plugins.hotel.transfers import TransferError, approve, depart, request_transfer
+from plugins.serce.models import Stay
+
+from .conftest import make_family, make_person
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def placed_family(hotel_office, centres):
+    a, _b = centres
+    members = make_family(hotel_office)
+    admit(
+        centre=a,
+        assignments=list(
+            zip(members, Bed.objects.filter(centre=a, room__number="101").order_by("label"), strict=False)
+        ),
+        user=None,
+    )
+    AccommodationNeeds.objects.create(person=members[1], accessible_room=True, notes="ground floor only")
+    return members
+
+
+def test_family_transfer_from_request_to_reception(hotel_office, centres, placed_family):
+    a, b = centres
+    lodger = make_person(hotel_office, "Anna", "Nowak")  # not of the family: stays where she is
+    admit(
+        centre=a, assignments=[(lodger, Bed.objects.get(centre=a, room__number="102", label="A"))], user=None
+    )
+    transfer = request_transfer(
+        person=placed_family[2], from_centre=a, to_centre=b, reason="Family room needed", user=None
+    )
+    assert set(transfer.persons.all()) == set(placed_family)
+    assert transfer.reference.startswith("TR/")
+    member = {m["name"]: m for m in transfer.report["members"]}["KOVALENKO Andrii"]
+    assert member["accessible_room"] and member["accommodation_notes"] == "ground floor only"
+    with pytest.raises(TransferError, match="already in transfer"):
+        request_transfer(person=placed_family[0], from_centre=a, to_centre=b, reason="again", user=None)
+    with pytest.raises(TransferError, match="not possible now"):
+        depart(transfer, None, hotel_office)
+    approve(transfer, None)
+    depart(transfer, None, hotel_office)
+    transfer.refresh_from_db()
+    assert transfer.status == Transfer.Status.IN_TRANSIT
+    assert not Placement.objects.filter(person__in=placed_family, ended_at__isnull=True).exists()
+    assert not Stay.objects.filter(person__in=placed_family, date_to__isnull=True).exists()
+    assert Placement.objects.filter(person=lodger, ended_at__isnull=True).exists()
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(bytes(transfer.report_pdf))).pages)
+    assert transfer.reference in text and "KOVALENKO Sofiia" in text and "ground floor only" in text
+    assert "Raport z przekazania" in text or "Transfer report" in text
+
+    beds = Bed.objects.filter(centre=b, room__number__in=["201", "202"]).order_by("room__number", "label")
+    admit(centre=b, assignments=list(zip(placed_family, beds, strict=False)), user=None, transfer=transfer)
+    transfer.refresh_from_db()
+    assert transfer.status == Transfer.Status.COMPLETED and transfer.received_at
+    assert {s.centre_id for s in Stay.objects.filter(person__in=placed_family, date_to__isnull=True)} == {
+        b.pk
+    }
+    assert Stay.objects.filter(person=placed_family[0]).count() == 2
+
+
+def test_a_transfer_to_the_same_centre_or_of_someone_without_a_bed_is_refused(
+    hotel_office, centres, placed_family
+):
+    a, b = centres
+    with pytest.raises(TransferError, match="another centre"):
+        request_transfer(person=placed_family[0], from_centre=a, to_centre=a, reason="x", user=None)
+    stranger = make_person(hotel_office, "Ivan", "Petrenko", sex="M")
+    with pytest.raises(TransferError, match="has no bed"):
+        request_transfer(person=stranger, from_centre=a, to_centre=b, reason="x", user=None)

@@ -1,0 +1,40 @@
+from django.utils.translation import gettext_lazy as _
+
+from przystan.pluginsys.metadata import PluginAppConfig
+
+
+class LegalisationConfig(PluginAppConfig):
+    default = True
+    name = "plugins.legalisation"
+    label = "legalisation"
+    verbose_name = _("Residence applications and cases")
+
+    plugin_slug = "legalisation"
+    plugin_name = _("Residence applications and cases")
+    plugin_version = "0.1.0"
+    plugin_description = _(
+        "Applications, case stages and legal deadlines, status tracking, messages, requests to supplement, inquiries, paper file location."
+    )
+    plugin_requires: tuple[str, ...] = ()
+    plugin_config_schema = {
+        "type": "object",
+        "properties": {
+            "status_pin_length": {"type": "integer", "minimum": 6, "maximum": 10},
+            "deadline_warning_days": {"type": "integer", "minimum": 1, "maximum": 60},
+        },
+        "additionalProperties": False,
+    }
+
+    def ready(self) -> None:
+        super().ready()
+        from przystan.audit.api import register
+
+        from .models import Application, Attachment, Case, FileMove, Inquiry, Message, SupplementRequest
+
+        register(Case, sensitive=True, mask=("pin_hash",), exclude=("person_name_search", "updated_at"))
+        register(Application, sensitive=True, exclude=("updated_at",))
+        register(Attachment, sensitive=True, office_field="")
+        register(Message, sensitive=True, office_field="")
+        register(SupplementRequest, office_field="")
+        register(Inquiry, office_field="")
+        register(FileMove, office_field="")

@@ -1,0 +1,138 @@
+"""Demo data: cases at every stage, a draft, messages, a request to supplement, inquiries, file moves.
+
+Idempotent: cases are keyed by their MOS number, so a second run adds nothing.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+
+from .deadlines import recompute
+from .models import Application, Case, FileMove, Inquiry, Message, StageChange, SupplementRequest
+from .numbering import hash_pin, next_case_number, person_key
+
+DEMO_PIN = "12345678"
+PEOPLE = [
+    ("Olena Shevchenko", "FE123456", "1990-04-12", "temp_work", "evidence_review", "uk"),
+    ("Andrii Kovalenko", "FA765432", "1985-11-02", "temp_work", "supplement_requested", "uk"),
+    ("Nguyen Van An", "C1234567", "1994-01-20", "temp_studies", "summons_fingerprints", "en"),
+    ("Aliaksandr Ivanou", "MP3344556", "1979-06-30", "permanent", "opinions_requested", "ru"),
+    ("Priya Sharma", "Z9876543", "1992-09-09", "temp_blue_card", "draft_decision", "en"),
+    ("Dilnoza Karimova", "AB1122334", "1998-03-15", "temp_family", "filed", "ru"),
+    ("Mehmet Yilmaz", "U44556677", "1988-12-01", "temp_business", "card_ready", "en"),
+    ("Maria Gonzalez", "PAA123456", "1996-07-07", "temp_spouse", "decision_granted", "en"),
+    ("Iryna Bondarenko", "FK556677", "2001-02-28", "cukr", "card_ordered", "uk"),
+    ("Giorgi Beridze", "13AB45678", "1983-05-19", "eu_ltr", "formal_check", "ru"),
+    ("Oksana Melnyk", "FB998877", "1975-10-10", "temp_seasonal", "accepted", "uk"),
+    ("Rahul Verma", "K1234987", "1990-08-08", "visa_extension", "decision_refused", "en"),
+]
+
+
+def load(office: Any, stdout: Any) -> None:
+    User = get_user_model()
+    foreigner = User.objects.filter(email="olena.shevchenko@example.com").first()
+    employer = User.objects.filter(kind="employer").first()
+    officer = (
+        User.objects.filter(kind="staff", groups__name="officer").first()
+        or User.objects.filter(kind="staff").first()
+    )
+    today = timezone.localdate()
+    created = 0
+    with transaction.atomic():
+        for index, (name, passport, birth, type_code, stage, language) in enumerate(PEOPLE):
+            mos = f"MOS-DEMO-{office.pk}-{index + 1:03d}"
+            if Case.objects.filter(office=office, mos_number=mos).exists():
+                continue
+            filed = today - datetime.timedelta(days=10 + index * 9)
+            number = next_case_number(office)
+            case = Case(
+                office=office,
+                number=number,
+                pin_hash=hash_pin(number, DEMO_PIN),
+                mos_number=mos,
+                application_type=type_code,
+                stage=stage,
+                person_name=name,
+                passport_number=passport,
+                birth_date=datetime.date.fromisoformat(birth),
+                person_key=person_key(office, passport, birth, mos),
+                email=foreigner.email if index == 0 and foreigner else "",
+                language=language,
+                applicant=foreigner if index == 0 else None,
+                employer=employer if type_code == "temp_work" else None,
+                employer_annex_required=type_code in ("temp_work", "temp_blue_card", "temp_seasonal"),
+                filed_at=filed,
+                documents_complete_at=filed,
+                fingerprints_at=filed + datetime.timedelta(days=7)
+                if stage not in ("filed", "accepted", "summons_fingerprints")
+                else None,
+                assignee=officer if index % 2 == 0 else None,
+                file_location=f"pokój {110 + index % 4}, regał {1 + index % 3}",
+            )
+            recompute(case)
+            case.save()
+            StageChange.objects.create(case=case, old_stage="", new_stage="filed", actor=None)
+            if stage != "filed":
+                StageChange.objects.create(case=case, old_stage="filed", new_stage=stage, actor=officer)
+            if officer:
+                FileMove.objects.create(case=case, location=case.file_location, moved_by=officer)
+                if stage in ("opinions_requested", "evidence_review"):
+                    Inquiry.objects.create(
+                        case=case,
+                        authority="border_guard",
+                        sent_on=filed,
+                        due_on=filed + datetime.timedelta(days=30),
+                        created_by=officer,
+                    )
+                    Inquiry.objects.create(
+                        case=case,
+                        authority="police",
+                        sent_on=filed,
+                        due_on=filed + datetime.timedelta(days=30),
+                        answered_on=filed + datetime.timedelta(days=12),
+                        answer="Brak przeciwwskazań.",
+                        created_by=officer,
+                    )
+                if stage == "supplement_requested":
+                    SupplementRequest.objects.create(
+                        case=case,
+                        text="Aktualne ubezpieczenie zdrowotne.",
+                        due_date=today + datetime.timedelta(days=10),
+                        requested_on=today - datetime.timedelta(days=4),
+                        requested_by=officer,
+                    )
+                    recompute(case)
+                    case.save()
+                if foreigner and case.applicant_id:
+                    Message.objects.create(
+                        case=case,
+                        author=officer,
+                        from_office=True,
+                        body="Dzień dobry, prosimy o informację, czy adres zamieszkania jest aktualny.",
+                    )
+                    Message.objects.create(
+                        case=case,
+                        author=foreigner,
+                        from_office=False,
+                        body="Tak, adres jest aktualny. Dziękuję.",
+                    )
+            from przystan.accounts import access
+
+            for party in (case.applicant, case.employer):
+                if party is not None:
+                    access.grant(party, "legalisation.view_case", case)
+            created += 1
+        if foreigner and not Application.objects.filter(office=office, applicant=foreigner).exists():
+            Application.objects.create(
+                office=office,
+                applicant=foreigner,
+                type_code="temp_work",
+                language="uk",
+                data={"surname": "Shevchenko", "given_names": "Olena", "email": foreigner.email},
+            )
+    stdout.write(f"legalisation: {created} demo cases (status PIN for each: {DEMO_PIN})\n")

@@ -1,0 +1,148 @@
+"""Hook implementations of the legalisation plugin (see przystan.pluginsys.hookspecs)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from przystan.pluginsys.contributions import ApiRoute, DashboardPanel, NotificationType, UrlContribution
+from przystan.pluginsys.markers import hookimpl
+from przystan.profiles import Exposure
+
+
+@hookimpl
+def urls() -> list[UrlContribution]:
+    from .urls import public_patterns, staff_patterns
+
+    return [
+        UrlContribution(
+            "legalisation", prefix="legalisation", patterns=public_patterns, exposure=Exposure.PUBLIC
+        ),
+        UrlContribution(
+            "legalisation-staff", prefix="staff/cases", patterns=staff_patterns, exposure=Exposure.INTERNAL
+        ),
+    ]
+
+
+@hookimpl
+def api_routes() -> list[ApiRoute]:
+    from .views.api import CaseViewSet, StatusViewSet
+
+    return [
+        ApiRoute("legalisation-cases", prefix="legalisation/cases", viewset=CaseViewSet),
+        ApiRoute("legalisation-status", prefix="legalisation/status", viewset=StatusViewSet),
+    ]
+
+
+@hookimpl
+def notification_types() -> list[NotificationType]:
+    return [
+        NotificationType(
+            "legalisation.stage_changed",
+            label=_("Case stage changed"),
+            placeholders=("case_number", "case_url", "stage_code", "deadline"),
+            description=_("Sent to the person at every stage change of their case."),
+        ),
+        NotificationType(
+            "legalisation.message_received",
+            label=_("New message about a case"),
+            placeholders=("case_number", "case_url"),
+        ),
+        NotificationType(
+            "legalisation.supplement_requested",
+            label=_("Request to supplement"),
+            placeholders=("case_number", "case_url", "due_date", "text"),
+        ),
+    ]
+
+
+@hookimpl
+def dashboard_panels() -> list[DashboardPanel]:
+    from .panels import deadlines_at_risk
+
+    return [
+        DashboardPanel(
+            "legalisation-deadlines",
+            label=_("Cases with deadlines at risk"),
+            render=deadlines_at_risk,
+            order=10,
+        )
+    ]
+
+
+@hookimpl
+def role_permissions() -> dict[str, list[str]]:
+    return {
+        "officer": ["legalisation.view_case"],
+        "supervisor": ["legalisation.view_case", "legalisation.change_case", "legalisation.supervise_case"],
+    }
+
+
+@hookimpl
+def demo_data(office: Any, stdout: Any) -> None:
+    from .demo import load
+
+    load(office, stdout)
+
+
+# --------------------------------------------------------------------------- cross-plugin contracts
+
+
+@hookimpl
+def application_types(office: Any, language: str) -> list[dict[str, Any]]:
+    from .application_types import TYPES
+    from .stages import STAGES_BY_CODE
+    from .workflow import WORKFLOWS
+
+    with translation.override(language):
+        result = []
+        for kind in TYPES:
+            codes = list(WORKFLOWS[kind.workflow])
+            result.append(
+                {
+                    "code": kind.code,
+                    "name": str(kind.name),
+                    "description": str(kind.description),
+                    "fee_codes": list(kind.fee_codes),
+                    "deadline_days": kind.deadline_days,
+                    "stages": [
+                        {
+                            "code": c,
+                            "name": str(STAGES_BY_CODE[c].name),
+                            "description": str(STAGES_BY_CODE[c].meaning),
+                        }
+                        for c in codes
+                    ],
+                }
+            )
+        return result
+
+
+@hookimpl
+def case_lookup(office: Any, reference: str, secret: str | None) -> dict[str, Any] | None:
+    from .services import lookup
+
+    return lookup(office, reference, secret)
+
+
+@hookimpl
+def payment_settled(office: Any, payment: dict[str, Any]) -> None:
+    from .services import store_receipt
+
+    store_receipt(office, payment)
+
+
+@hookimpl
+def procedure_actions(office: Any, application_type: str, language: str) -> list[dict[str, Any]]:
+    from .application_types import TYPES_BY_CODE
+
+    if application_type not in TYPES_BY_CODE:
+        return []
+    with translation.override(language):
+        return [
+            {"kind": "apply", "label": str(_("Apply online")), "url": reverse("legalisation:apply")},
+            {"kind": "track_case", "label": str(_("Track your case")), "url": reverse("legalisation:status")},
+        ]

@@ -1,0 +1,21 @@
+"""Models of the legalisation plugin: applications, cases and everything that happens to a case."""
+
+from .applications import Application, ApplicationStatus, Attachment
+from .cases import Case, CaseCounter, CaseReceipt, StageChange, Team
+from .communication import Message, SupplementRequest
+from .tracking import FileMove, Inquiry
+
+__all__ = [
+    "Application",
+    "ApplicationStatus",
+    "Attachment",
+    "Case",
+    "CaseCounter",
+    "CaseReceipt",
+    "FileMove",
+    "Inquiry",
+    "Message",
+    "StageChange",
+    "SupplementRequest",
+    "Team",
+]

@@ -1,0 +1,34 @@
+"""Staff dashboard panel: cases whose legal deadline is at risk."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from .scoping import staff_cases
+from .workflow import DECISIONS
+
+DONE = (*DECISIONS, "appeal", "card_ordered", "card_ready", "closed")
+
+
+def deadlines_at_risk(request: Any) -> str:
+    from .views.staff import warning_days
+
+    office = getattr(request, "office", None)
+    today = timezone.localdate()
+    horizon = today + datetime.timedelta(days=warning_days(office))
+    cases = (
+        staff_cases(request.user, office)
+        .filter(legal_deadline__lte=horizon, clock_paused=False)
+        .exclude(stage__in=DONE)
+        .order_by("legal_deadline", "id")
+    )
+    rows = list(cases.select_related("assignee")[:10])
+    return render_to_string(
+        "legalisation/staff/panel_deadlines.html",
+        {"rows": rows, "today": today, "horizon": horizon},
+        request=request,
+    )

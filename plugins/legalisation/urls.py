@@ -1,0 +1,43 @@
+"""URL patterns: the public portal (``/legalisation/``) and the officer portal (``/staff/cases/``)."""
+
+from django.urls import path
+
+from .views import apply, portal, staff
+
+public_patterns = [
+    path("", portal.home, name="home"),
+    path("apply/", apply.choose_type, name="apply"),
+    path("apply/<slug:type_code>/", apply.start, name="start"),
+    path("applications/<uuid:public_id>/step/<int:index>/", apply.step, name="step"),
+    path("applications/<uuid:public_id>/validate/", apply.validate, name="validate"),
+    path("applications/<uuid:public_id>/attachments/", apply.upload, name="upload"),
+    path(
+        "applications/<uuid:public_id>/attachments/<uuid:attachment_id>/delete/",
+        apply.remove_attachment,
+        name="remove-attachment",
+    ),
+    path("applications/<uuid:public_id>/submit/", apply.submit_view, name="submit"),
+    path("applications/<uuid:public_id>/submitted/", apply.submitted, name="submitted"),
+    path("applications/<uuid:public_id>/pdf/", apply.application_pdf_view, name="pdf"),
+    path("cases/<str:number>/", portal.case_detail, name="case"),
+    path("cases/<str:number>/supplements/<uuid:request_id>/", portal.answer_supplement_view, name="answer"),
+    path("cases/<str:number>/annex/", portal.employer_annex, name="annex"),
+    path("attachments/<uuid:attachment_id>/", portal.attachment, name="attachment"),
+    path("status/", portal.status_check, name="status"),
+    path("register-mos/", portal.register_mos_view, name="register-mos"),
+]
+
+staff_patterns = [
+    path("", staff.case_list, name="list"),
+    path("scan/", staff.file_scan, name="scan"),
+    path("attachments/<uuid:attachment_id>/", staff.staff_attachment, name="attachment"),
+    path("<str:number>/", staff.case_detail, name="case"),
+    path("<str:number>/transition/", staff.case_transition, name="transition"),
+    path("<str:number>/assign/", staff.case_assign, name="assign"),
+    path("<str:number>/message/", staff.case_message, name="message"),
+    path("<str:number>/supplement/", staff.case_supplement, name="supplement"),
+    path("<str:number>/inquiry/", staff.case_inquiry, name="inquiry"),
+    path("<str:number>/inquiries/<int:inquiry_id>/", staff.inquiry_answer, name="inquiry-answer"),
+    path("<str:number>/file/", staff.case_file_move, name="file"),
+    path("<str:number>/decision.pdf", staff.case_decision_pdf, name="decision"),
+]

@@ -1,0 +1,273 @@
+"""The foreigner's, attorney's and employer's portal: own cases, case tracking, messages, supplements,
+MOS registration, and the public status check by case number + PIN (no account, rate limited)."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from przystan.accounts.antispam import rate_limited
+from przystan.audit.api import record_denied
+from przystan.offices.enablement import hooks_for_office
+
+from .. import attachments as files
+from ..application_types import TYPES, type_name
+from ..deadlines import clock_for
+from ..models import Application, ApplicationStatus, Attachment, Case
+from ..numbering import pin_matches
+from ..scoping import VIEW, party_cases
+from ..services import answer_supplement, mark_read, post_message, register_mos
+from ..stages import stage
+from .apply import serve_attachment
+from .common import language, party_case_or_404
+
+STATUS_RATE = "10/m"
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    cases = party_cases(request.user, request.office).order_by("-filed_at", "-id")
+    drafts = Application.objects.filter(
+        applicant=request.user, office=request.office, status=ApplicationStatus.DRAFT
+    )
+    return render(request, "legalisation/home.html", {"cases": cases, "drafts": drafts})
+
+
+def case_summary(case: Case) -> dict[str, Any]:
+    """What a person sees about their case: stage meaning, next action, due date, legal clock."""
+    info = stage(case.stage)
+    clock = clock_for(case)
+    open_supplement = case.supplements.filter(answered_on__isnull=True).first()
+    due = open_supplement.due_date if open_supplement else None
+    return {
+        "case": case,
+        "type_name": type_name(case.application_type),
+        "stage": info,
+        "due": due,
+        "clock": clock,
+        "history": [(change.at, stage(change.new_stage).name) for change in case.stage_changes.all()],
+    }
+
+
+@login_required
+def case_detail(request: HttpRequest, number: str) -> HttpResponse:
+    case = party_case_or_404(request, number)
+    is_person = case.applicant_id == request.user.pk
+    if request.method == "POST" and is_person:
+        body = request.POST.get("body", "").strip()
+        if not body:
+            messages.error(request, _("Write a message first."))
+        else:
+            message = post_message(case, request.user, body[:5000], from_office=False)
+            upload = request.FILES.get("file")
+            if upload is not None:
+                _attach(request, upload, kind="message", case=case, message=message)
+            messages.success(request, _("Your message has been sent."))
+            return redirect("legalisation:case", case.number)
+    if is_person:
+        mark_read(case, by_office=False)
+    hooks = hooks_for_office(request.office)
+    pay_url = None
+    if is_person and case.stage != "closed":
+        from ..application_types import TYPES_BY_CODE
+
+        fee_codes = list(TYPES_BY_CODE[case.application_type].fee_codes)
+        pay_url = hooks.payment_request(
+            office=request.office,
+            payer=request.user,
+            fee_codes=fee_codes,
+            case_reference=case.number,
+            return_url=request.build_absolute_uri(),
+        )
+    context = {
+        **case_summary(case),
+        "is_person": is_person,
+        "is_employer": case.employer_id == request.user.pk,
+        "messages_list": case.messages.all() if is_person else [],
+        "supplements": case.supplements.all() if is_person else [],
+        "pay_url": pay_url,
+        "visits": [
+            v
+            for found in hooks.case_visits(office=request.office, case_reference=case.number)
+            for v in found or []
+        ],
+        "annexes": case.attachments.filter(kind="employer_annex"),
+    }
+    return render(request, "legalisation/case.html", context)
+
+
+def _attach(request: HttpRequest, upload: Any, *, kind: str, **owner: Any) -> Attachment | None:
+    try:
+        data, content_type = files.check_upload(upload, Attachment.objects.filter(**owner).count())
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+        return None
+    return files.store(upload, data, content_type, kind=kind, user=request.user, **owner)
+
+
+@login_required
+@require_POST
+def answer_supplement_view(request: HttpRequest, number: str, request_id: Any) -> HttpResponse:
+    case = party_case_or_404(request, number)
+    if case.applicant_id != request.user.pk:
+        raise Http404
+    supplement = case.supplements.filter(public_id=request_id, answered_on__isnull=True).first()
+    if supplement is None:
+        raise Http404
+    uploads = request.FILES.getlist("files")
+    if not uploads:
+        messages.error(request, _("Attach the requested documents."))
+        return redirect("legalisation:case", case.number)
+    stored = [
+        _attach(request, upload, kind="supplement", case=case, supplement=supplement) for upload in uploads
+    ]
+    if all(stored):
+        answer_supplement(supplement, request.user, request.POST.get("text", "")[:2000])
+        messages.success(request, _("Thank you: your documents have been sent to the office."))
+    return redirect("legalisation:case", case.number)
+
+
+@login_required
+@require_POST
+def employer_annex(request: HttpRequest, number: str) -> HttpResponse:
+    case = party_case_or_404(request, number)
+    if case.employer_id != request.user.pk:
+        raise Http404
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, _("Choose a file to attach."))
+    elif _attach(request, upload, kind="employer_annex", case=case):
+        messages.success(request, _("The annex has been sent to the office."))
+    return redirect("legalisation:case", case.number)
+
+
+@login_required
+def attachment(request: HttpRequest, attachment_id: Any) -> HttpResponse:
+    found = Attachment.objects.filter(public_id=attachment_id).select_related("case", "application").first()
+    if found is None:
+        raise Http404
+    allowed = False
+    if found.application_id and found.application.applicant_id == request.user.pk:
+        allowed = True
+    elif found.case_id and party_cases(request.user, request.office).filter(pk=found.case_id).exists():
+        allowed = found.case.applicant_id == request.user.pk or found.kind == "employer_annex"
+    if not allowed:
+        record_denied(request.user, VIEW, found.case or found.application, request=request)
+        raise Http404
+    return serve_attachment(found)
+
+
+# ----------------------------------------------------------------------------- public status check
+
+
+class StatusForm(forms.Form):
+    number = forms.CharField(label=gettext_lazy("Case number"), max_length=40)
+    pin = forms.CharField(
+        label=gettext_lazy("PIN"), max_length=10, widget=forms.PasswordInput(render_value=True)
+    )
+    website = forms.CharField(required=False, label=gettext_lazy("Leave empty"))  # honeypot
+
+
+def status_check(request: HttpRequest) -> HttpResponse:
+    form = StatusForm(request.POST or None)
+    summary = None
+    status = 200
+    if request.method == "POST":
+        if rate_limited(request, "legalisation-status", STATUS_RATE):
+            form.add_error(None, _("Too many attempts. Wait a minute and try again."))
+            status = 429
+        elif form.is_valid() and not form.cleaned_data["website"]:
+            number = form.cleaned_data["number"].strip().upper()
+            case = Case.objects.filter(office=request.office, number=number).first()
+            if case is not None and pin_matches(case, form.cleaned_data["pin"]):
+                summary = case_summary(case)
+            else:
+                form.add_error(None, _("No case matches this number and PIN."))
+                status = 404
+    return render(request, "legalisation/status.html", {"form": form, "summary": summary}, status=status)
+
+
+# ----------------------------------------------------------------------------- MOS registration
+
+
+class MosForm(forms.Form):
+    mos_number = forms.RegexField(
+        label=gettext_lazy("MOS application number"),
+        regex=r"^[A-Za-z0-9/-]{6,40}$",
+        max_length=40,
+        help_text=gettext_lazy("As shown in the confirmation from the MOS module."),
+        error_messages={"invalid": gettext_lazy("Check the MOS number: letters, digits, “/” and “-” only.")},
+    )
+    application_type = forms.ChoiceField(label=gettext_lazy("Application type"))
+    person_name = forms.CharField(label=gettext_lazy("Full name"), max_length=200)
+    passport_number = forms.RegexField(
+        label=gettext_lazy("Passport number"),
+        regex=r"^[A-Za-z0-9 ]{6,14}$",
+        max_length=20,
+        error_messages={
+            "invalid": gettext_lazy(
+                "A passport number has 6 to 12 letters and digits, without spaces or dashes."
+            )
+        },
+    )
+    birth_date = forms.DateField(
+        label=gettext_lazy("Date of birth"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    filed_on = forms.DateField(
+        label=gettext_lazy("Filed in MOS on"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    phone = forms.CharField(label=gettext_lazy("Mobile phone"), max_length=20, required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["application_type"].choices = [(t.code, t.name) for t in TYPES]
+
+    def clean_filed_on(self) -> datetime.date:
+        value = self.cleaned_data["filed_on"]
+        if value > timezone.localdate():
+            raise forms.ValidationError(_("The filing date cannot be in the future."))
+        return value
+
+
+@login_required
+def register_mos_view(request: HttpRequest) -> HttpResponse:
+    form = MosForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            result = register_mos(
+                request.office,
+                request.user,
+                mos_number=data["mos_number"].upper(),
+                application_type=data["application_type"],
+                person_name=data["person_name"],
+                passport_number=data["passport_number"],
+                birth_date=data["birth_date"],
+                filed_on=data["filed_on"],
+                email=request.user.email,
+                phone=data["phone"],
+                language=language(request),
+            )
+        except ValidationError as exc:
+            form.add_error("mos_number", exc.messages[0])
+        else:
+            messages.success(
+                request,
+                _("The application is registered as case %(number)s. Your PIN for the status check: %(pin)s")
+                % {"number": result.case.number, "pin": result.pin},
+            )
+            return redirect("legalisation:case", result.case.number)
+    return render(
+        request, "legalisation/register_mos.html", {"form": form}, status=400 if form.errors else 200
+    )

@@ -1,0 +1,366 @@
+"""The officer portal (internal profile): case list, case file, transitions, assignment, messages,
+requests to supplement, inquiries, paper file location and barcode scan."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from przystan.accounts import access
+from przystan.audit.api import record_denied, record_read
+from przystan.documents.http import pdf_response
+from przystan.offices.enablement import hooks_for_office, plugin_config
+from przystan.web.access import staff_required
+
+from ..application_types import TYPES, type_name
+from ..deadlines import clock_for
+from ..documents import decision_pdf
+from ..models import Attachment, Case, Inquiry
+from ..models.tracking import Authority
+from ..scoping import CHANGE, SUPERVISE, VIEW, can_change, staff_cases
+from ..services import (
+    add_inquiry,
+    answer_inquiry,
+    assign,
+    mark_read,
+    move_file,
+    post_message,
+    request_supplement,
+)
+from ..stages import STAGES, stage_name
+from ..workflow import DECISIONS, TransitionNotAllowed, allowed_next, transition
+from .apply import serve_attachment
+
+PAGE_SIZE = 25
+
+
+def warning_days(office: Any) -> int:
+    return int(plugin_config(office, "legalisation").get("deadline_warning_days", 14))
+
+
+def filtered_cases(user: Any, office: Any, params: Any) -> Any:
+    """The officer's list: search by number, name or passport; filters by stage, deadline, assignee."""
+    cases = staff_cases(user, office)
+    q = (params.get("q") or "").strip()
+    if q:
+        cases = cases.filter(_search(q))
+    if params.get("stage"):
+        cases = cases.filter(stage=params["stage"])
+    if params.get("type"):
+        cases = cases.filter(application_type=params["type"])
+    if params.get("deadline_before"):
+        try:
+            cases = cases.filter(legal_deadline__lte=datetime.date.fromisoformat(params["deadline_before"]))
+        except ValueError:
+            pass
+    assignee = params.get("assignee")
+    if assignee == "me":
+        cases = cases.filter(assignee=user)
+    elif assignee == "none":
+        cases = cases.filter(assignee__isnull=True)
+    elif assignee and assignee.isdigit():
+        cases = cases.filter(assignee_id=int(assignee))
+    if params.get("at_risk"):
+        horizon = timezone.localdate() + datetime.timedelta(days=warning_days(office))
+        cases = cases.filter(legal_deadline__lte=horizon).exclude(
+            stage__in=(*DECISIONS, "closed", "appeal", "card_ordered", "card_ready")
+        )
+    return cases.order_by("legal_deadline", "id")
+
+
+CASE_NUMBER = re.compile(r"^[A-Z0-9]+-\d{4}-\d+$")
+
+
+def _search(q: str) -> Q:
+    """One index per kind of query: a case number, else a passport number or a name prefix."""
+    upper = q.upper().replace(" ", "")
+    if CASE_NUMBER.match(upper):
+        return Q(number=upper)
+    name = Q(person_name_search__startswith=" ".join(q.lower().split()))
+    if any(ch.isdigit() for ch in upper) and upper.isalnum():
+        return Q(passport_number=upper) | name
+    return name
+
+
+def first_page(cases: Any, page: int = 1) -> tuple[list[Any], bool]:
+    """A page without a COUNT over a million rows: fetch one extra row to know if there is a next page."""
+    start = (page - 1) * PAGE_SIZE
+    rows = list(cases.select_related("assignee")[start : start + PAGE_SIZE + 1])
+    return rows[:PAGE_SIZE], len(rows) > PAGE_SIZE
+
+
+def _officers(office: Any) -> Any:
+    return (
+        get_user_model()
+        .objects.filter(kind="staff", home_office=office, is_active=True)
+        .order_by("last_name")
+    )
+
+
+@staff_required
+def case_list(request: HttpRequest) -> HttpResponse:
+    if not access.can(request.user, VIEW):
+        raise PermissionDenied
+    try:
+        page = max(1, int(request.GET.get("page", "1")))
+    except ValueError:
+        page = 1
+    rows, has_next = first_page(filtered_cases(request.user, request.office, request.GET), page)
+    today = timezone.localdate()
+    return render(
+        request,
+        "legalisation/staff/case_list.html",
+        {
+            "rows": [
+                {
+                    "case": c,
+                    "type_name": type_name(c.application_type),
+                    "stage_name": stage_name(c.stage),
+                    "overdue": bool(c.legal_deadline and c.legal_deadline < today),
+                }
+                for c in rows
+            ],
+            "has_next": has_next,
+            "page": page,
+            "stages": STAGES,
+            "types": TYPES,
+            "officers": _officers(request.office),
+            "params": request.GET,
+            "query_without_page": "&".join(f"{k}={v}" for k, v in request.GET.items() if k != "page"),
+        },
+    )
+
+
+def _case_or_404(request: HttpRequest, number: str) -> Case:
+    case = staff_cases(request.user, request.office).filter(number=number).first()
+    if case is None:
+        existing = Case.objects.filter(number=number).first()
+        if existing is not None:
+            record_denied(request.user, VIEW, existing, request=request)
+        raise Http404
+    return case
+
+
+def _require_change(request: HttpRequest, case: Case) -> None:
+    if not can_change(request.user, case):
+        record_denied(request.user, CHANGE, case, request=request)
+        raise PermissionDenied
+
+
+@staff_required
+def case_detail(request: HttpRequest, number: str) -> HttpResponse:
+    case = _case_or_404(request, number)
+    record_read(case, request=request)
+    mark_read(case, by_office=True)
+    hooks = hooks_for_office(request.office)
+    payments = [
+        p
+        for found in hooks.case_payments(office=request.office, case_reference=case.number)
+        for p in found or []
+    ]
+    visits = [
+        v
+        for found in hooks.case_visits(office=request.office, case_reference=case.number)
+        for v in found or []
+    ]
+    application = getattr(case, "application", None) if hasattr(case, "application") else None
+    return render(
+        request,
+        "legalisation/staff/case_detail.html",
+        {
+            "case": case,
+            "type_name": type_name(case.application_type),
+            "stage_name": stage_name(case.stage),
+            "clock": clock_for(case),
+            "next_stages": [
+                (code, stage_name(code)) for code in allowed_next(case.application_type, case.stage)
+            ],
+            "can_change": can_change(request.user, case),
+            "can_assign": access.can(request.user, SUPERVISE) or case.assignee_id is None,
+            "officers": _officers(request.office),
+            "history": case.stage_changes.select_related("actor"),
+            "messages_list": case.messages.select_related("author"),
+            "supplements": case.supplements.prefetch_related("attachments"),
+            "inquiries": case.inquiries.all(),
+            "authorities": Authority.choices,
+            "file_moves": case.file_moves.select_related("moved_by", "holder")[:20],
+            "attachments": case.attachments.all(),
+            "payments": payments,
+            "payments_answered": bool(payments),
+            "visits": visits,
+            "receipts": case.receipts.all(),
+            "application": application,
+            "is_decision": case.stage in DECISIONS,
+        },
+    )
+
+
+@staff_required
+@require_POST
+def case_transition(request: HttpRequest, number: str) -> HttpResponse:
+    case = _case_or_404(request, number)
+    _require_change(request, case)
+    new_stage = request.POST.get("stage", "")
+    try:
+        if new_stage == "supplement_requested":
+            raise TransitionNotAllowed(_("Use the request to supplement form (it needs a deadline)."))
+        transition(case, new_stage, request.user, note=request.POST.get("note", "")[:2000])
+    except TransitionNotAllowed as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request, _("The case is now at stage: %(stage)s.") % {"stage": stage_name(new_stage)}
+        )
+    return redirect("legalisation-staff:case", case.number)
+
+
+@staff_required
+@require_POST
+def case_assign(request: HttpRequest, number: str) -> HttpResponse:
+    case = _case_or_404(request, number)
+    supervisor = access.can(request.user, SUPERVISE)
+    target_id = request.POST.get("assignee", "")
+    target = _officers(request.office).filter(pk=target_id).first() if target_id.isdigit() else None
+    if target is None or (not supervisor and (target.pk != request.user.pk or case.assignee_id is not None)):
+        record_denied(request.user, SUPERVISE, case, request=request)
+        raise PermissionDenied
+    assign(case, target, request.user)
+    messages.success(
+        request, _("The case is assigned to %(name)s.") % {"name": target.get_full_name() or target.email}
+    )
+    return redirect("legalisation-staff:case", case.number)
+
+
+@staff_required
+@require_POST
+def case_message(request: HttpRequest, number: str) -> HttpResponse:
+    case = _case_or_404(request, number)
+    _require_change(request, case)
+    body = request.POST.get("body", "").strip()
+    if body:
+        post_message(case, request.user, body[:5000], from_office=True)
+        messages.success(request, _("The message has been sent."))
+    else:
+        messages.error(request, _("Write a message first."))
+    return redirect("legalisation-staff:case", case.number)
+
+
+@staff_required
+@require_POST
+def case_supplement(request: HttpRequest, number: str) -> HttpResponse:
+    case = _case_or_404(request, number)
+    _require_change(request, case)
+    text = request.POST.get("text", "").strip()
+    try:
+        days = int(request.POST.get("days", "14"))
+    except ValueError:
+        days = 0
+    if not text or not 7 <= days <= 30:
+        messages.error(request, _("Describe what is missing and give a deadline of 7 to 30 days."))
+    else:
+        try:
+            request_supplement(
+                case, request.user, text[:4000], timezone.localdate() + datetime.timedelta(days=days)
+            )
+        except TransitionNotAllowed as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(
+                request, _("The request to supplement has been sent; the legal deadline is paused.")
+            )
+    return redirect("legalisation-staff:case", case.number)
+
+
+@staff_required
+@require_POST
+def case_inquiry(request: HttpRequest, number: str) -> HttpResponse:
+    case = _case_or_404(request, number)
+    _require_change(request, case)
+    authority = request.POST.get("authority", "")
+    if authority not in Authority.values:
+        messages.error(request, _("Choose an authority."))
+    else:
+        add_inquiry(case, request.user, authority, due_days=30)
+        messages.success(request, _("The inquiry has been recorded."))
+    return redirect("legalisation-staff:case", case.number)
+
+
+@staff_required
+@require_POST
+def inquiry_answer(request: HttpRequest, number: str, inquiry_id: int) -> HttpResponse:
+    case = _case_or_404(request, number)
+    _require_change(request, case)
+    inquiry = Inquiry.objects.filter(pk=inquiry_id, case=case).first()
+    if inquiry is None:
+        raise Http404
+    answer_inquiry(inquiry, request.POST.get("answer", "")[:4000])
+    messages.success(request, _("The answer has been recorded."))
+    return redirect("legalisation-staff:case", case.number)
+
+
+@staff_required
+@require_POST
+def case_file_move(request: HttpRequest, number: str) -> HttpResponse:
+    case = _case_or_404(request, number)
+    location = request.POST.get("location", "").strip()
+    if not location:
+        messages.error(request, _("Give the room, shelf or person."))
+    else:
+        move_file(case, location[:120], request.user)
+        messages.success(request, _("File location updated."))
+    return redirect("legalisation-staff:case", case.number)
+
+
+@staff_required
+def file_scan(request: HttpRequest) -> HttpResponse:
+    """A barcode scanner types the case number from the file cover; the file moves to the location given."""
+    moved = None
+    error = ""
+    location = request.POST.get("location", request.GET.get("location", "")).strip()
+    if request.method == "POST":
+        code = request.POST.get("code", "").strip().upper()
+        case = staff_cases(request.user, request.office).filter(number=code).first()
+        if not location:
+            error = _("Give the room, shelf or person first.")
+        elif case is None:
+            error = _("No case with the scanned number %(code)s.") % {"code": code}
+        else:
+            moved = move_file(case, location[:120], request.user)
+    return render(
+        request,
+        "legalisation/staff/file_scan.html",
+        {"moved": moved, "error": error, "location": location},
+        status=400 if error else 200,
+    )
+
+
+@staff_required
+def case_decision_pdf(request: HttpRequest, number: str) -> HttpResponse:
+    case = _case_or_404(request, number)
+    if case.stage not in DECISIONS:
+        raise Http404
+    return pdf_response(decision_pdf(case, request.LANGUAGE_CODE), f"decision-{case.number}.pdf")
+
+
+@staff_required
+def staff_attachment(request: HttpRequest, attachment_id: Any) -> HttpResponse:
+    found = Attachment.objects.filter(public_id=attachment_id).first()
+    if found is None:
+        raise Http404
+    case = found.case or (found.application.case if found.application_id else None)
+    if case is None or not staff_cases(request.user, request.office).filter(pk=case.pk).exists():
+        record_denied(request.user, VIEW, case or found, request=request)
+        raise Http404
+    record_read(case, request=request, reason=f"attachment {found.public_id}")
+    return serve_attachment(found)

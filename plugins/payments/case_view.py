@@ -1,0 +1,64 @@
+"""Paid / unpaid per fee for a case (for the officer and the ``case_payments`` hook)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.urls import NoReverseMatch, reverse
+
+from .catalogue import current_fees
+from .models import PaymentLine, PaymentStatus
+
+STATUS_RANK = {"paid": 4, "refunded": 3, "pending": 2, "unpaid": 1}
+
+
+def case_payment_rows(
+    office: Any, case_reference: str, language: str, fee_codes: list[str] | None = None
+) -> list[dict[str, Any]]:
+    """One row per fee asked for on the case (or named in ``fee_codes``), with its best status."""
+    lines = (
+        PaymentLine.objects.filter(payment__office=office, payment__checkout__case_reference=case_reference)
+        .select_related("payment")
+        .order_by("pk")
+    )
+    rows: dict[str, dict[str, Any]] = {}
+    for line in lines:
+        payment = line.payment
+        status = {
+            PaymentStatus.PAID: "paid",
+            PaymentStatus.REFUNDED: "refunded",
+            PaymentStatus.PENDING: "pending",
+        }.get(payment.status, "unpaid")
+        row = {
+            "fee_code": line.fee_code,
+            "name": line.name,
+            "amount_grosze": line.amount_grosze,
+            "status": status,
+            "paid_at": payment.paid_at if status in ("paid", "refunded") else None,
+            "receipt_url": _receipt_url(payment.reference) if status in ("paid", "refunded") else None,
+            "reference": payment.reference,
+        }
+        current = rows.get(line.fee_code)
+        if current is None or STATUS_RANK[status] > STATUS_RANK[current["status"]]:
+            rows[line.fee_code] = row
+    for code, fee in current_fees(office, fee_codes).items() if fee_codes else []:
+        rows.setdefault(
+            code,
+            {
+                "fee_code": code,
+                "name": fee.name_in(language),
+                "amount_grosze": fee.amount_grosze,
+                "status": "unpaid",
+                "paid_at": None,
+                "receipt_url": None,
+                "reference": "",
+            },
+        )
+    return list(rows.values())
+
+
+def _receipt_url(reference: str) -> str | None:
+    try:
+        return reverse("payments-staff:receipt", args=[reference])
+    except NoReverseMatch:  # a public-only instance has no staff URLs
+        return None

@@ -1,0 +1,106 @@
+"""Forms of the payments plugin (errors are translated; what was typed is kept)."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .models import Fee
+from .models.payments import format_pln
+
+
+class PayForm(forms.Form):
+    fees = forms.MultipleChoiceField(label=_("Fees to pay"), widget=forms.CheckboxSelectMultiple)
+    email = forms.EmailField(label=_("Your e-mail address"), help_text=_("We send the receipt there."))
+    name = forms.CharField(label=_("Your full name"), max_length=100, required=False)
+    case_reference = forms.CharField(
+        label=_("Case number (if you pay for a case)"),
+        max_length=60,
+        required=False,
+        help_text=_("As printed on your filing receipt, e.g. WSC-II-S.6151.12345.2026."),
+    )
+    case_pin = forms.CharField(
+        label=_("Case PIN"),
+        max_length=20,
+        required=False,
+        help_text=_("Needed when you give a case number; it is on your filing receipt."),
+    )
+    website = forms.CharField(required=False, label=_("Leave this field empty"))  # honeypot
+    form_token = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args: Any, fees: dict[str, Fee], language: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["fees"].choices = [
+            (code, f"{fee.name_in(language)} — {format_pln(fee.amount_grosze)}")
+            for code, fee in sorted(fees.items())
+        ]
+        self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("case_reference") and not data.get("case_pin"):
+            self.add_error("case_pin", _("Give the case PIN printed on your filing receipt."))
+        return data
+
+
+class FeeForm(forms.ModelForm):
+    class Meta:
+        model = Fee
+        fields = [
+            "code",
+            "name_pl",
+            "name_en",
+            "name_uk",
+            "name_ru",
+            "amount_grosze",
+            "legal_basis",
+            "payee",
+            "exemptions",
+            "valid_from",
+            "valid_until",
+        ]
+        widgets = {
+            "valid_from": forms.DateInput(attrs={"type": "date"}),
+            "valid_until": forms.DateInput(attrs={"type": "date"}),
+        }
+
+    def __init__(self, *args: Any, office: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.instance.office = office
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        start, end = data.get("valid_from"), data.get("valid_until")
+        if start and end and end < start:
+            self.add_error("valid_until", _("The end of validity cannot be before its start."))
+        clash = Fee.objects.filter(office=self.instance.office, code=data.get("code"), valid_from=start)
+        if start and clash.exclude(pk=self.instance.pk).exists():
+            self.add_error("valid_from", _("This fee already has a version valid from this day."))
+        return data
+
+
+class RefundForm(forms.Form):
+    amount = forms.DecimalField(
+        label=_("Amount to refund (zł)"), min_value=Decimal("0.01"), decimal_places=2, max_digits=9
+    )
+    reason = forms.CharField(label=_("Reason"), max_length=300, widget=forms.Textarea(attrs={"rows": 2}))
+
+    @property
+    def amount_grosze(self) -> int:
+        return int(self.cleaned_data["amount"] * 100)
+
+
+class StatementForm(forms.Form):
+    file = forms.FileField(label=_("Bank statement (CSV or MT940)"))
+
+
+class ReportForm(forms.Form):
+    day = forms.DateField(label=_("Day"), widget=forms.DateInput(attrs={"type": "date"}), required=False)
+
+    def day_or_today(self) -> datetime.date:
+        return (self.cleaned_data.get("day") if self.is_valid() else None) or timezone.localdate()

@@ -1,0 +1,27 @@
+from django.utils.translation import gettext_lazy as _
+
+from przystan.pluginsys.metadata import PluginAppConfig
+
+
+class QueueBookingConfig(PluginAppConfig):
+    default = True
+    name = "plugins.queue_booking"
+    label = "queue_booking"
+    verbose_name = _("Visit booking and queue")
+
+    plugin_slug = "queue_booking"
+    plugin_name = _("Visit booking and queue")
+    plugin_version = "0.1.0"
+    plugin_description = _(
+        "Fair booking of visits (filing, fingerprints, card pick-up), day agenda, tickets and call-next screens."
+    )
+    plugin_requires: tuple[str, ...] = ()
+    plugin_config_schema = {
+        "type": "object",
+        "properties": {
+            "horizon_days": {"type": "integer", "minimum": 1, "maximum": 180},
+            "ip_rate": {"type": "string", "pattern": "^[0-9]+/[0-9]*[smhd]$"},
+            "identity_rate": {"type": "string", "pattern": "^[0-9]+/[0-9]*[smhd]$"},
+        },
+        "additionalProperties": False,
+    }

@@ -1,0 +1,1 @@
+"""Business logic of visit booking, kept out of the views (one module per concern)."""

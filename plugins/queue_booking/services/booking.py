@@ -1,0 +1,213 @@
+"""Booking, cancelling and rescheduling, with capacity enforced by PostgreSQL.
+
+A booking increments ``Slot.booked`` with one conditional UPDATE (``booked < capacity`` and the slot
+released and in the future). PostgreSQL row-locks the slot for the rest of the transaction, so
+concurrent bookers of the same slot queue up and re-check the condition; the CHECK constraint
+``0 <= booked <= capacity`` is the last line of defence. The booking row is inserted in the same
+transaction; if it fails (e.g. the person already holds an active booking of this service — a
+partial unique index), the increment rolls back with it: nothing is ever half-booked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import secrets
+from typing import Any
+
+from django.core import signing
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from ..errors import AlreadyBooked, IdempotencyConflict, NotCancellable, SlotGone, SlotNotReleased
+from ..identity import Applicant
+from ..models import Booking, BookingSource, BookingStatus, Slot
+
+logger = logging.getLogger(__name__)
+
+REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+MANAGE_SALT = "przystan.queue_booking.manage"
+ONE_PER_PERSON = "qb_one_active_booking_per_person_and_type"
+
+
+def new_reference() -> str:
+    return "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
+
+
+def manage_token(booking: Booking) -> str:
+    """The signed token of the booking's manage link (``/booking/visit/<token>/``)."""
+    return signing.Signer(salt=MANAGE_SALT).sign(booking.reference)
+
+
+def booking_for_token(token: str) -> Booking | None:
+    try:
+        reference = signing.Signer(salt=MANAGE_SALT).unsign(token)
+    except signing.BadSignature:
+        return None
+    return (
+        Booking.objects.select_related("slot", "slot__service_point", "service_type")
+        .filter(reference=reference)
+        .first()
+    )
+
+
+def _take_place(
+    slot_id: int,
+    office: Any,
+    now: dt.datetime,
+    *,
+    for_round: bool = False,
+    staff_placement: bool = False,
+    service_type_id: int | None = None,
+) -> None:
+    """Increment ``booked`` of an open slot or raise why not (the UPDATE locks the row)."""
+    open_slots = Slot.objects.filter(pk=slot_id, office=office, booked__lt=F("capacity"), starts_at__gt=now)
+    if service_type_id is not None:
+        open_slots = open_slots.filter(service_type_id=service_type_id)
+    if not staff_placement:
+        open_slots = open_slots.filter(released_at__lte=now)
+    if not for_round:  # slots of a round are drawn; leftovers become public after the draw
+        open_slots = open_slots.filter(reserved_for_round=False)
+    if open_slots.update(booked=F("booked") + 1) == 1:
+        return
+    slot = Slot.objects.filter(pk=slot_id, office=office).first()
+    if service_type_id is not None and slot is not None and slot.service_type_id != service_type_id:
+        raise SlotGone()
+    if slot is not None and slot.released_at > now and slot.starts_at > now and slot.booked < slot.capacity:
+        raise SlotNotReleased()
+    raise SlotGone()
+
+
+def release_place(slot_id: int) -> None:
+    Slot.objects.filter(pk=slot_id, booked__gt=0).update(booked=F("booked") - 1)
+
+
+def book(
+    office: Any,
+    slot_id: int,
+    applicant: Applicant,
+    *,
+    source: str = BookingSource.ONLINE,
+    user: Any = None,
+    employer: Any = None,
+    idempotency_key: str | None = None,
+    ip: str | None = None,
+    place_already_held: bool = False,
+    priority: bool = False,
+    service_type_id: int | None = None,
+    now: dt.datetime | None = None,
+) -> Booking:
+    """Book ``slot_id`` for ``applicant``; a repeated ``idempotency_key`` returns the first result."""
+    now = now or timezone.now()
+    key = (idempotency_key or "").strip()[:80] or None
+    if key:
+        earlier = _replay(key, applicant, slot_id)
+        if earlier is not None:
+            return earlier
+    try:
+        with transaction.atomic():
+            if not place_already_held:
+                _take_place(
+                    slot_id,
+                    office,
+                    now,
+                    for_round=source == BookingSource.ROUND,
+                    staff_placement=source == BookingSource.OUT_OF_QUEUE,
+                    service_type_id=service_type_id,
+                )
+            slot = Slot.objects.select_related("service_type").get(pk=slot_id)
+            booking = Booking.objects.create(
+                office=office,
+                reference=new_reference(),
+                slot=slot,
+                service_type=slot.service_type,
+                source=source,
+                person_key=applicant.person_key,
+                identity_hash=applicant.identity_hash,
+                document_kind=applicant.document_kind,
+                case_reference=applicant.case_reference,
+                full_name=applicant.full_name,
+                email=applicant.email,
+                phone=applicant.phone,
+                language=applicant.language,
+                user=user if getattr(user, "is_authenticated", False) else None,
+                employer=employer,
+                idempotency_key=key,
+                created_ip=ip or None,
+                priority=priority,
+            )
+    except IntegrityError as exc:
+        if ONE_PER_PERSON in str(exc):
+            raise AlreadyBooked() from None
+        if key and "idempotency_key" in str(exc):
+            earlier = _replay(key, applicant, slot_id)
+            if earlier is not None:
+                return earlier
+        raise
+    booking.replayed = False  # type: ignore[attr-defined]
+    transaction.on_commit(lambda: _confirm(booking))
+    return booking
+
+
+def _replay(key: str, applicant: Applicant, slot_id: int) -> Booking | None:
+    earlier = Booking.objects.filter(idempotency_key=key).select_related("slot", "service_type").first()
+    if earlier is None:
+        return None
+    if earlier.identity_hash != applicant.identity_hash or earlier.slot_id != slot_id:
+        raise IdempotencyConflict()
+    earlier.replayed = True  # type: ignore[attr-defined]
+    return earlier
+
+
+def _confirm(booking: Booking) -> None:
+    from .notifications import send_booking_notice
+
+    send_booking_notice(booking, "queue_booking.booking_confirmed")
+
+
+def cancel(booking: Booking, *, now: dt.datetime | None = None) -> Booking:
+    """Cancel an upcoming booking; its place goes to the waiting list (held) or back to the public."""
+    from .waiting import offer_freed_place
+
+    now = now or timezone.now()
+    with transaction.atomic():
+        locked = Booking.objects.select_for_update().select_related("slot").get(pk=booking.pk)
+        if locked.status != BookingStatus.BOOKED or locked.slot.starts_at <= now:
+            raise NotCancellable()
+        locked.status = BookingStatus.CANCELLED
+        locked.cancelled_at = now
+        locked.save(update_fields=["status", "cancelled_at"])
+        release_place(locked.slot_id)
+        offer_freed_place(locked.slot_id, now=now)
+    transaction.on_commit(lambda: _notify_cancel(locked))
+    return locked
+
+
+def _notify_cancel(booking: Booking) -> None:
+    from .notifications import send_booking_notice
+
+    send_booking_notice(booking, "queue_booking.booking_cancelled")
+
+
+def reschedule(booking: Booking, new_slot_id: int, *, now: dt.datetime | None = None) -> Booking:
+    """Move an upcoming booking to another slot of the same service (the new place is taken first)."""
+    from .waiting import offer_freed_place
+
+    now = now or timezone.now()
+    with transaction.atomic():
+        locked = Booking.objects.select_for_update().select_related("slot").get(pk=booking.pk)
+        if locked.status != BookingStatus.BOOKED or locked.slot.starts_at <= now:
+            raise NotCancellable()
+        target = Slot.objects.filter(pk=new_slot_id, service_type_id=locked.service_type_id).first()
+        if target is None or target.pk == locked.slot_id:
+            raise SlotGone()
+        _take_place(target.pk, locked.office, now)
+        old_slot_id = locked.slot_id
+        locked.slot = target
+        locked.reminded_at = None
+        locked.save(update_fields=["slot", "reminded_at"])
+        release_place(old_slot_id)
+        offer_freed_place(old_slot_id, now=now)
+    transaction.on_commit(lambda: _confirm(locked))
+    return locked

@@ -1,0 +1,249 @@
+"""Release storm: slots open at one moment while many clients book through real HTTP.
+
+A production-settings gunicorn server (2 worker processes, threads) runs against the test PostgreSQL
+database. At the release moment every client fetches the availability, picks a random free slot and
+books it; on 409 (slot gone) it fetches again, until nothing is left. Printed: bookings/s, latency
+percentiles of the booking requests, errors (5xx / connection failures), and the raw psycopg INSERT
+rate of the same booking rows as the ceiling. Asserted: exactly one booking per place, never more.
+
+    PRZYSTAN_BENCH_SIZE=full DATABASE_URL=postgres://postgres@127.0.0.1:5432/przystan_booking \\
+        ./przystan test plugins/queue_booking/tests/benchmarks -m benchmark -s -p no:cacheprovider
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import http.client
+import json
+import os
+import random
+import socket
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import psycopg
+import pytest
+from django.db import connection
+from django.utils import timezone
+
+pytestmark = [pytest.mark.benchmark, pytest.mark.django_db(transaction=True)]
+
+SIZES = {"tiny": {"slots": 10, "clients": 30}, "full": {"slots": 200, "clients": 500}}
+ROOT = Path(__file__).resolve().parents[4]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _database_url() -> str:
+    settings = connection.settings_dict
+    user = settings.get("USER") or "postgres"
+    password = f":{settings['PASSWORD']}" if settings.get("PASSWORD") else ""
+    host = settings.get("HOST") or "127.0.0.1"
+    port = settings.get("PORT") or 5432
+    return f"postgres://{user}{password}@{host}:{port}/{settings['NAME']}"
+
+
+def _start_server(port: int, workers: int) -> subprocess.Popen:
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "przystan.settings.production",
+        "DATABASE_URL": _database_url(),
+        "DB_CONN_MAX_AGE": "60",
+        "SECRET_KEY": "bench-" + uuid.uuid4().hex,
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "CSRF_TRUSTED_ORIGINS": "http://127.0.0.1",
+        "SECURE_SSL_REDIRECT": "false",
+        "PYTHONPATH": f"{ROOT / 'platform'}:{ROOT}",
+    }
+    command = [
+        str(Path(sys.executable).parent / "gunicorn"),
+        "przystan.wsgi:application",
+        f"--bind=127.0.0.1:{port}",
+        f"--workers={workers}",
+        "--worker-class=gthread",
+        "--threads=8",
+        "--log-level=warning",
+    ]
+    server = subprocess.Popen(command, cwd=ROOT, env=env)
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            status, _body = _request(port, "GET", "/api/booking/availability/?service=filing")
+            if status == 200:
+                return server
+        except OSError:
+            pass
+        time.sleep(0.3)
+    server.terminate()
+    raise RuntimeError("gunicorn did not start")
+
+
+def _request(port: int, method: str, path: str, body: dict | None = None) -> tuple[int, bytes]:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    try:
+        headers = {"Content-Type": "application/json", "Host": "127.0.0.1"}
+        conn.request(method, path, body=json.dumps(body) if body else None, headers=headers)
+        response = conn.getresponse()
+        return response.status, response.read()
+    finally:
+        conn.close()
+
+
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))] if ordered else float("nan")
+
+
+def _raw_insert_rate(rows: int, threads: int, template: dict) -> float:
+    """Rows/s of plain INSERTs of booking rows through psycopg (autocommit, one row per transaction)."""
+    url = _database_url()
+    columns = list(template)
+    sql = f"INSERT INTO queue_booking_booking ({', '.join(columns)}) VALUES ({', '.join(['%s'] * len(columns))})"
+    per_thread = rows // threads
+    start_gate = threading.Barrier(threads)
+
+    def insert(index: int) -> None:
+        with psycopg.connect(url, autocommit=True) as conn:
+            start_gate.wait()
+            for n in range(per_thread):
+                values = {**template, "reference": f"R{index:02d}{n:05d}", "person_key": f"raw-{index}-{n}"}
+                conn.execute(sql, [values[c] for c in columns])
+
+    begin = time.perf_counter()
+    with ThreadPoolExecutor(threads) as pool:
+        list(pool.map(insert, range(threads)))
+    elapsed = time.perf_counter() - begin
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("DELETE FROM queue_booking_booking WHERE person_key LIKE 'raw-%%'")
+    return per_thread * threads / elapsed
+
+
+def test_release_storm(booking_office, service):
+    from plugins.queue_booking.models import Booking, ServicePoint, Slot
+
+    size = SIZES[os.environ.get("PRZYSTAN_BENCH_SIZE", "tiny")]
+    point = ServicePoint.objects.get(office=booking_office)
+    day = timezone.localdate() + dt.timedelta(days=7)
+    release = timezone.now() + dt.timedelta(seconds=8 if size["clients"] > 100 else 4)
+    Slot.objects.bulk_create(
+        Slot(
+            office=booking_office,
+            service_type=service,
+            service_point=point,
+            starts_at=timezone.make_aware(dt.datetime.combine(day, dt.time(8))) + dt.timedelta(minutes=5 * n),
+            ends_at=timezone.make_aware(dt.datetime.combine(day, dt.time(8)))
+            + dt.timedelta(minutes=5 * (n + 1)),
+            capacity=1,
+            released_at=release,
+        )
+        for n in range(size["slots"])
+    )
+    port = _free_port()
+    server = _start_server(port, workers=2)
+    with ThreadPoolExecutor(16) as pool:  # warm up every worker thread before the release
+        list(
+            pool.map(lambda _n: _request(port, "GET", "/api/booking/availability/?service=filing"), range(64))
+        )
+    latencies: list[float] = []
+    outcomes: dict[str, int] = {"booked": 0, "gone": 0, "errors": 0, "gave_up": 0}
+    lock = threading.Lock()
+    first_success: list[float] = []
+    last_success: list[float] = []
+
+    def client(number: int) -> None:
+        rng = random.Random(number)
+        while time.time() < release.timestamp():
+            time.sleep(0.01)
+        for _attempt in range(50):
+            try:
+                status, body = _request(port, "GET", "/api/booking/availability/?service=filing")
+                free = json.loads(body) if status == 200 else []
+                if status != 200:
+                    with lock:
+                        outcomes["errors"] += 1
+                    continue
+                if not free:
+                    with lock:
+                        outcomes["gave_up"] += 1
+                    return
+                slot = rng.choice(free)
+                payload = {
+                    "slot": slot["id"],
+                    "full_name": f"Client {number}",
+                    "document_kind": "passport",
+                    "document_number": f"ST{number:07d}",
+                }
+                began = time.perf_counter()
+                status, _ = _request(port, "POST", "/api/booking/bookings/", payload)
+                took = time.perf_counter() - began
+            except OSError:
+                with lock:
+                    outcomes["errors"] += 1
+                continue
+            with lock:
+                latencies.append(took)
+                if status == 201:
+                    outcomes["booked"] += 1
+                    now = time.perf_counter()
+                    first_success.append(now)
+                    last_success.append(now)
+                    return
+                if status == 409:
+                    outcomes["gone"] += 1
+                else:
+                    outcomes["errors"] += 1
+        with lock:
+            outcomes["gave_up"] += 1
+
+    try:
+        with ThreadPoolExecutor(size["clients"]) as pool:
+            list(pool.map(client, range(size["clients"])))
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    duration = (max(last_success) - min(first_success)) if len(first_success) > 1 else float("nan")
+    booked_rows = Booking.objects.filter(service_type=service).count()
+    overbooked = Slot.objects.filter(service_type=service, booked__gt=1).count()
+    template = {
+        "office_id": booking_office.pk,
+        "reference": "",
+        "slot_id": Slot.objects.filter(service_type=service).first().pk,
+        "service_type_id": service.pk,
+        "status": "served",
+        "source": "online",
+        "person_key": "",
+        "identity_hash": "0" * 64,
+        "document_kind": "passport",
+        "case_reference": "",
+        "full_name": "Raw Insert",
+        "email": "",
+        "phone": "",
+        "language": "pl",
+        "created_at": timezone.now(),
+        "ticket_number": "",
+        "priority": False,
+    }
+    raw_rate = _raw_insert_rate(max(size["slots"], 200), 8, template)
+    app_rate = outcomes["booked"] / duration if duration == duration and duration > 0 else float("nan")
+    print(
+        f"\n[release storm, size={os.environ.get('PRZYSTAN_BENCH_SIZE', 'tiny')}] slots={size['slots']} "
+        f"clients={size['clients']} gunicorn 2 workers x 8 threads, production settings, PostgreSQL\n"
+        f"  booked={outcomes['booked']} slot_gone_409={outcomes['gone']} errors={outcomes['errors']} "
+        f"gave_up_no_slots={outcomes['gave_up']}\n"
+        f"  bookings/s={app_rate:.1f} (first to last success {duration:.2f} s)\n"
+        f"  POST latency p50={_percentile(latencies, 0.5) * 1000:.0f} ms p95={_percentile(latencies, 0.95) * 1000:.0f} ms "
+        f"p99={_percentile(latencies, 0.99) * 1000:.0f} ms over {len(latencies)} requests\n"
+        f"  raw psycopg INSERT ceiling={raw_rate:.0f} rows/s (8 connections); app/raw ratio={app_rate / raw_rate:.1%}"
+    )
+    assert overbooked == 0
+    assert booked_rows == outcomes["booked"] == size["slots"]
+    assert outcomes["errors"] == 0

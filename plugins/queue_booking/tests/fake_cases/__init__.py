@@ -1,0 +1,1 @@
+"""A test-only plugin answering ``case_lookup`` (stands in for the legalisation plugin)."""

@@ -1,0 +1,1 @@
+"""Views of the queue_booking plugin: public (foreigners, employers), staff, API."""

@@ -1,0 +1,31 @@
+"""Models of the register whose every change is audited (before/after); medical ones also on read."""
+
+from __future__ import annotations
+
+
+def register_models() -> None:
+    from przystan.audit.api import is_registered, register
+
+    from . import models as m
+
+    person_data = (
+        m.Person,
+        m.Household,
+        m.IdentityDocument,
+        m.Stay,
+        m.Address,
+        m.Benefit,
+        m.SchoolEnrolment,
+        m.SchoolSupply,
+        m.FoodArrangement,
+        m.PaymentEntry,
+    )
+    for model in person_data:
+        if not is_registered(model):
+            register(model, exclude=("search_key", "updated_at", "pobyt_snapshot"))
+    for model in (m.MedicalFilter, m.SpecialNeed):
+        if not is_registered(model):
+            register(model, sensitive=True)
+    for model in (m.Centre, m.BenefitRule, m.PaymentList):
+        if not is_registered(model):
+            register(model)

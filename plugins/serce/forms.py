@@ -1,0 +1,226 @@
+"""Forms of the register's editors (one per area model) and of the import, payment and notice pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import (
+    Address,
+    Benefit,
+    Centre,
+    FoodArrangement,
+    IdentityDocument,
+    MedicalFilter,
+    Person,
+    SchoolEnrolment,
+    SchoolSupply,
+    SpecialNeed,
+    Stay,
+)
+from .services.notices import KINDS
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def _dates(*names: str) -> dict[str, Any]:
+    return dict.fromkeys(names, DATE)
+
+
+class PersonForm(forms.ModelForm):
+    class Meta:
+        model = Person
+        fields = [
+            "first_name",
+            "last_name",
+            "first_name_native",
+            "last_name_native",
+            "name_variants",
+            "date_of_birth",
+            "place_of_birth",
+            "nationality",
+            "sex",
+            "pobyt_id",
+            "language",
+            "phone",
+            "email",
+            "photo",
+            "household_role",
+            "status",
+            "notes",
+        ]
+        widgets = {**_dates("date_of_birth"), "name_variants": forms.Textarea(attrs={"rows": 2})}
+
+    def clean_nationality(self) -> str:
+        return (self.cleaned_data.get("nationality") or "").upper()
+
+
+class StayForm(forms.ModelForm):
+    class Meta:
+        model = Stay
+        fields = ["centre", "date_from", "date_to", "room", "notes"]
+        widgets = _dates("date_from", "date_to")
+
+    def __init__(self, *args: Any, office: Any = None, centres: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["centre"].queryset = (
+            centres if centres is not None else Centre.objects.filter(office=office)
+        )
+
+
+AREA_FORMS: dict[str, dict[str, type[forms.ModelForm]]] = {}
+
+
+def _form(model: type, fields: list[str], dates: tuple[str, ...] = ()) -> type[forms.ModelForm]:
+    meta = type("Meta", (), {"model": model, "fields": fields, "widgets": _dates(*dates)})
+    return type(f"{model.__name__}Form", (forms.ModelForm,), {"Meta": meta})
+
+
+AREA_FORMS = {
+    "stays": {"stay": StayForm},
+    "addresses": {
+        "address": _form(
+            Address,
+            ["street", "postal_code", "city", "date_from", "date_to", "notes"],
+            ("date_from", "date_to"),
+        )
+    },
+    "benefits": {
+        "benefit": _form(
+            Benefit,
+            ["kind", "amount_grosze", "date_from", "date_to", "payment_day", "decision_number", "notes"],
+            ("date_from", "date_to"),
+        )
+    },
+    "education": {
+        "schoolenrolment": _form(
+            SchoolEnrolment,
+            [
+                "school_year",
+                "school_name",
+                "school_city",
+                "grade",
+                "enrolled_on",
+                "left_on",
+                "polish_lessons",
+                "notes",
+            ],
+            ("enrolled_on", "left_on"),
+        ),
+        "schoolsupply": _form(
+            SchoolSupply,
+            ["school_year", "items", "status", "available_from", "issued_on"],
+            ("available_from", "issued_on"),
+        ),
+    },
+    "food": {
+        "foodarrangement": _form(
+            FoodArrangement, ["mode", "diet", "diet_notes", "date_from", "date_to"], ("date_from", "date_to")
+        )
+    },
+    "medical": {
+        "medicalfilter": _form(
+            MedicalFilter,
+            ["examined_on", "place", "interview_done", "lab_tests_done", "xray_done", "result", "notes"],
+            ("examined_on",),
+        ),
+        "specialneed": _form(SpecialNeed, ["category", "description", "since", "until"], ("since", "until")),
+    },
+    "personal": {
+        "identitydocument": _form(
+            IdentityDocument,
+            ["kind", "number", "issued_by", "issued_on", "valid_until"],
+            ("issued_on", "valid_until"),
+        )
+    },
+}
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=_("Pobyt v.2 export (CSV or JSON)"))
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        name = upload.name.lower()
+        if not (name.endswith(".csv") or name.endswith(".json")):
+            raise forms.ValidationError(_("Choose a .csv or .json file."))
+        if upload.size > 50 * 1024 * 1024:
+            raise forms.ValidationError(_("The file is larger than 50 MB."))
+        return upload
+
+
+class GenerateListForm(forms.Form):
+    month = forms.DateField(
+        label=_("Month"), widget=forms.DateInput(attrs={"type": "month"}), input_formats=["%Y-%m", "%Y-%m-%d"]
+    )
+    centre = forms.ModelChoiceField(
+        label=_("Centre"),
+        queryset=Centre.objects.none(),
+        required=False,
+        empty_label=_("Persons outside centres"),
+    )
+
+    def __init__(self, *args: Any, office: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["centre"].queryset = Centre.objects.filter(office=office)
+
+
+class AdjustmentForm(forms.Form):
+    entry = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    person = forms.CharField(label=_("Register number"), max_length=16)
+    amount = forms.DecimalField(
+        label=_("Correction (zł, negative to reduce)"), max_digits=10, decimal_places=2
+    )
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+
+    def clean_amount(self) -> Any:
+        amount = self.cleaned_data["amount"]
+        if amount == 0:
+            raise forms.ValidationError(_("The correction amount cannot be zero."))
+        return amount
+
+
+class NoticeForm(forms.Form):
+    notice_type = forms.ChoiceField(label=_("Notice"), choices=[(k, v.label) for k, v in KINDS.items()])
+    centre = forms.ModelChoiceField(
+        label=_("Centre"), queryset=Centre.objects.none(), required=False, empty_label=_("All")
+    )
+    outside = forms.BooleanField(label=_("Only persons outside centres"), required=False)
+    nationality = forms.CharField(label=_("Nationality (ISO code)"), max_length=3, required=False)
+    language = forms.ChoiceField(
+        label=_("Language"), choices=[("", _("All"))] + list(Person.Language.choices), required=False
+    )
+    with_children = forms.BooleanField(label=_("Only parents of children"), required=False)
+    send_sms = forms.BooleanField(label=_("SMS"), required=False, initial=True)
+    send_email = forms.BooleanField(label=_("E-mail"), required=False, initial=True)
+    new_date = forms.DateField(label=_("New payment date"), required=False, widget=DATE)
+    month = forms.CharField(label=_("Month (for example 2026-12)"), max_length=7, required=False)
+    what = forms.CharField(label=_("What can be collected"), max_length=100, required=False)
+    where = forms.CharField(label=_("Where"), max_length=100, required=False)
+    from_date = forms.DateField(label=_("From"), required=False, widget=DATE)
+
+    def __init__(self, *args: Any, centres: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["centre"].queryset = centres if centres is not None else Centre.objects.none()
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        kind = KINDS.get(data.get("notice_type", ""))
+        if kind:
+            for name in kind.placeholders:
+                if not data.get(name):
+                    self.add_error(name, _("This notice needs this field."))
+        if not data.get("send_sms") and not data.get("send_email"):
+            raise forms.ValidationError(_("Choose SMS, e-mail or both."))
+        return data
+
+    def message_context(self) -> dict[str, str]:
+        kind = KINDS[self.cleaned_data["notice_type"]]
+        return {name: str(self.cleaned_data[name]) for name in kind.placeholders}
+
+    def channels(self) -> tuple[str, ...]:
+        return tuple(
+            c for c, flag in (("sms", "send_sms"), ("email", "send_email")) if self.cleaned_data.get(flag)
+        )

@@ -1,0 +1,1 @@
+"""Staff views of the serce register (internal profile, under /staff/serce/)."""

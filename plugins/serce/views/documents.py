@@ -1,0 +1,48 @@
+"""PDF printouts of a person's record."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+
+from przystan.audit.api import record_event
+from przystan.documents.http import pdf_response
+
+from .. import access
+from ..services import printouts
+from .common import serce_view
+
+
+def _language(request: HttpRequest) -> str:
+    language = request.GET.get("lang", "pl")
+    return language if language in ("pl", "en", "uk", "ru") else "pl"
+
+
+@serce_view()
+def person_card(request: HttpRequest, pk: int) -> HttpResponse:
+    person = access.person_for(request, pk, None)
+    record_event("export", person, request=request, reason="register card")
+    return pdf_response(
+        printouts.person_card(person, _language(request)), f"karta-{person.register_number}.pdf"
+    )
+
+
+@serce_view()
+def residence_certificate(request: HttpRequest, pk: int) -> HttpResponse:
+    person = access.person_for(request, pk, None)
+    record_event("export", person, request=request, reason="residence certificate")
+    return pdf_response(
+        printouts.residence_certificate(person, _language(request)),
+        f"zaswiadczenie-{person.register_number}.pdf",
+    )
+
+
+@serce_view()
+def benefit_decision(request: HttpRequest, pk: int, benefit: int) -> HttpResponse:
+    person = access.person_for(request, pk, access.AREAS["benefits"].view_permission)
+    item = get_object_or_404(person.benefits, pk=benefit)
+    record_event("export", item, request=request, reason="benefit decision")
+    return pdf_response(
+        printouts.benefit_decision(item, _language(request)),
+        f"decyzja-{person.register_number}-{item.pk}.pdf",
+    )

@@ -1,0 +1,84 @@
+"""Bulk SMS/e-mail notices to a filtered group, with an SMS length and cost preview and delivery status."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from .. import access
+from ..forms import NoticeForm
+from ..models import NoticeBatch
+from ..services import notices
+from .common import serce_view
+
+PERMISSION = "serce.send_notices"
+
+
+@serce_view(PERMISSION)
+def notice_compose(request: HttpRequest) -> HttpResponse:
+    centres = access.staff_centres(request.user, request.office)
+    form = NoticeForm(request.POST or None, centres=centres)
+    context = {
+        "form": form,
+        "nav": "notices",
+        "batches": NoticeBatch.objects.filter(office=request.office)[:20],
+    }
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        persons = access.visible_persons(request.user, request.office)
+        group = notices.audience(
+            persons,
+            centre=data["centre"],
+            outside=data["outside"],
+            nationality=data["nationality"],
+            language=data["language"],
+            with_children=data["with_children"],
+        )
+        message_context = form.message_context()
+        if "send" in request.POST:
+            audience_filter = {
+                "centre": data["centre"].code if data["centre"] else "",
+                "outside": data["outside"],
+                "nationality": data["nationality"],
+                "language": data["language"],
+                "with_children": data["with_children"],
+            }
+            batch = notices.send_bulk(
+                request.office,
+                data["notice_type"],
+                group,
+                message_context,
+                form.channels(),
+                request.user,
+                audience_filter,
+            )
+            messages.success(
+                request, _("%(count)d messages were queued.") % {"count": batch.recipients.count()}
+            )
+            return redirect("serce:notice-batch", pk=batch.pk)
+        preview = notices.preview(request.office, data["notice_type"], message_context)
+        for row in preview:
+            row["recipients"] = (
+                group.filter(language=row["language"]).exclude(phone="").count() if data["send_sms"] else 0
+            )
+            row["total_cost_grosze"] = row["recipients"] * row["cost_grosze"]
+        context.update({"preview": preview, "recipient_count": group.count()})
+    return render(request, "serce/notices.html", context)
+
+
+@serce_view(PERMISSION)
+def notice_batch(request: HttpRequest, pk: int) -> HttpResponse:
+    batch = get_object_or_404(NoticeBatch, pk=pk, office=request.office)
+    recipients = batch.recipients.select_related("person", "message")[:500]
+    return render(
+        request,
+        "serce/notice_batch.html",
+        {
+            "batch": batch,
+            "recipients": recipients,
+            "summary": notices.delivery_summary(batch),
+            "nav": "notices",
+        },
+    )

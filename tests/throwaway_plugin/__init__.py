@@ -1,0 +1,1 @@
+"""A throwaway plugin used only by tests to prove the plugin contract end to end."""
