@@ -226,6 +226,8 @@ SPECTACULAR_SETTINGS = {
         "drf_spectacular.hooks.postprocess_schema_enums",
         "przystan.api.schema.document_common_errors",
     ],
+    # One name for the portal's four languages wherever a serializer exposes them.
+    "ENUM_NAME_OVERRIDES": {"PortalLanguageEnum": "przystan.settings.base.LANGUAGES"},
 }
 
 # ---------------------------------------------------------------- tasks

@@ -66,7 +66,7 @@ class BookingSerializer(serializers.ModelSerializer):
         return engine.manage_token(booking)
 
 
-class ErrorSerializer(serializers.Serializer):
+class BookingErrorSerializer(serializers.Serializer):
     code = serializers.CharField()
     detail = serializers.CharField()
 
@@ -124,8 +124,8 @@ class BookingViewSet(viewsets.ViewSet):
         responses={
             201: BookingSerializer,
             200: BookingSerializer,
-            400: ErrorSerializer,
-            409: ErrorSerializer,
+            400: BookingErrorSerializer,
+            409: BookingErrorSerializer,
         },
     )
     def create(self, request: Request) -> Response:
@@ -174,7 +174,8 @@ class BookingViewSet(viewsets.ViewSet):
         )
 
     @extend_schema(
-        request=None, responses={200: BookingSerializer, 404: ErrorSerializer, 409: ErrorSerializer}
+        request=None,
+        responses={200: BookingSerializer, 404: BookingErrorSerializer, 409: BookingErrorSerializer},
     )
     @action(detail=True, methods=["post"])
     def cancel(self, request: Request, token: str) -> Response:
@@ -193,7 +194,7 @@ class CheckInViewSet(viewsets.ViewSet):
 
     permission_classes = [IsAuthenticated]
 
-    @extend_schema(request=CheckInSerializer, responses={201: BookingSerializer, 403: ErrorSerializer})
+    @extend_schema(request=CheckInSerializer, responses={201: BookingSerializer, 403: BookingErrorSerializer})
     def create(self, request: Request) -> Response:
         office = office_of(request)
         if not can(request.user, "queue_booking.change_booking"):
