@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
@@ -42,7 +43,7 @@ class ChecklistItemBlock(blocks.StructBlock):
 
 class ChecklistBlock(blocks.StructBlock):
     heading = blocks.CharBlock(label=_("heading"), required=False)
-    items = blocks.ListBlock(ChecklistItemBlock(), label=_("items"))
+    items = blocks.ListBlock(ChecklistItemBlock(), label=pgettext_lazy("checklist", "items"))
 
     class Meta:
         icon = "tasks"
@@ -201,7 +202,7 @@ class HoursExceptionBlock(blocks.StructBlock):
 
 
 class ServicePointBlock(blocks.StructBlock):
-    name = blocks.CharBlock(label=_("service point"))
+    name = blocks.CharBlock(label=pgettext_lazy("office location", "service point"))
     services = blocks.CharBlock(label=_("matters handled"), required=False)
     room = blocks.CharBlock(label=_("room / floor"), required=False)
     hours = blocks.ListBlock(OpeningHoursBlock(), label=_("opening hours"))
@@ -209,4 +210,4 @@ class ServicePointBlock(blocks.StructBlock):
 
     class Meta:
         icon = "time"
-        label = _("Service point")
+        label = pgettext_lazy("office location", "Service point")

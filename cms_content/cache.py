@@ -12,6 +12,7 @@ of them; the local-memory default is per process.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -29,7 +30,9 @@ def timeout() -> int:
 
 
 def response_key(request: HttpRequest) -> str:
-    return f"cms:response:{request.get_host().lower()}:{request.path}"
+    """Host and path hashed: paths may hold any character, and memcached/Redis keys must not."""
+    where = f"{request.get_host().lower()}:{request.path}".encode()
+    return f"cms:response:{hashlib.sha256(where).hexdigest()}"
 
 
 def index_key(page_id: int) -> str:

@@ -30,8 +30,30 @@ def test_catalogue_is_complete_and_compiled(po_path):
     assert fuzzy == []
     mo_path = po_path.with_suffix(".mo")
     assert mo_path.exists(), "compile the catalogue (compilemessages)"
-    compiled = {e.msgid: e.msgstr for e in polib.mofile(str(mo_path)) if not e.msgid_plural}
+    compiled = {(e.msgctxt, e.msgid): e.msgstr for e in polib.mofile(str(mo_path)) if not e.msgid_plural}
     for entry in po:
         if entry.obsolete or entry.msgid_plural:
             continue
-        assert compiled.get(entry.msgid) == entry.msgstr, f".mo out of date for {entry.msgid!r}"
+        key = (entry.msgctxt, entry.msgid)
+        assert compiled.get(key) == entry.msgstr, f".mo out of date for {key!r}"
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_apps_do_not_translate_the_same_string_differently(language):
+    """Django merges every app's catalogue into one: the first app wins a msgid for the whole site.
+
+    Two apps giving one msgid different translations means one of them shows the other's words
+    (a benefit "paid out" where a fee was "paid"); give the string a context (pgettext) or agree.
+    """
+    seen: dict[tuple[str | None, str], tuple[str, str]] = {}
+    conflicts = []
+    for po_path in (p for p in CATALOGUES if p.parts[-3] == language):
+        app = str(po_path.relative_to(ROOT)).split("/locale/")[0]
+        for entry in polib.pofile(str(po_path)):
+            if entry.obsolete or not entry.msgstr:
+                continue
+            key = (entry.msgctxt, entry.msgid)
+            first = seen.setdefault(key, (app, entry.msgstr))
+            if first[1] != entry.msgstr:
+                conflicts.append(f"{key!r}: {first[0]} {first[1]!r} vs {app} {entry.msgstr!r}")
+    assert conflicts == []

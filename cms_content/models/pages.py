@@ -7,6 +7,7 @@ from typing import Any
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -210,7 +211,8 @@ class LocationPage(PortalPage):
     directions = RichTextField(_("how to get there"), blank=True)
     accessibility = RichTextField(_("accessibility of the building"))
     service_points = StreamField(
-        [("service_point", blocks.ServicePointBlock())], verbose_name=_("service points")
+        [("service_point", blocks.ServicePointBlock())],
+        verbose_name=pgettext_lazy("office location", "service points"),
     )
 
     content_panels = [

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 
 from plugins.serce.models import Person
 from przystan.documents.pdf import DocumentBuilder, render_document
@@ -79,7 +79,10 @@ def transfer_report_pdf(office: Any, transfer: Transfer, language: str = "pl") -
         doc.key_value_table(
             [
                 (_("Reference"), transfer.reference),
-                (_("From"), f"{transfer.from_centre.name}, {transfer.from_centre.address}"),
+                (
+                    pgettext("transfer", "From"),
+                    f"{transfer.from_centre.name}, {transfer.from_centre.address}",
+                ),
                 (_("To"), f"{transfer.to_centre.name}, {transfer.to_centre.address}"),
                 (_("Reason for the transfer"), transfer.reason),
                 (_("Requested"), _date(transfer.requested_at)),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Transfer(models.Model):
@@ -19,10 +20,16 @@ class Transfer(models.Model):
 
     reference = models.CharField(_("reference"), max_length=24, unique=True)
     from_centre = models.ForeignKey(
-        "serce.Centre", on_delete=models.PROTECT, related_name="hotel_transfers_out", verbose_name=_("from")
+        "serce.Centre",
+        on_delete=models.PROTECT,
+        related_name="hotel_transfers_out",
+        verbose_name=pgettext_lazy("transfer", "from"),
     )
     to_centre = models.ForeignKey(
-        "serce.Centre", on_delete=models.PROTECT, related_name="hotel_transfers_in", verbose_name=_("to")
+        "serce.Centre",
+        on_delete=models.PROTECT,
+        related_name="hotel_transfers_in",
+        verbose_name=pgettext_lazy("transfer", "to"),
     )
     persons = models.ManyToManyField("serce.Person", through="TransferMember", related_name="hotel_transfers")
     reason = models.TextField(_("reason for the transfer"))

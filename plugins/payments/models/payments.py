@@ -7,6 +7,7 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .fees import Payee
 
@@ -56,7 +57,7 @@ class Payment(models.Model):
 
     office = models.ForeignKey("offices.Office", on_delete=models.PROTECT, related_name="+")
     checkout = models.ForeignKey(Checkout, on_delete=models.CASCADE, related_name="payments")
-    reference = models.CharField(_("reference"), max_length=20, unique=True)
+    reference = models.CharField(pgettext_lazy("payment", "reference"), max_length=20, unique=True)
     session_id = models.CharField(max_length=100, unique=True)
     payee = models.CharField(_("payee"), max_length=20, choices=Payee.choices)
     payee_name = models.CharField(_("payee name"), max_length=200)

@@ -7,10 +7,11 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class RefundStatus(models.TextChoices):
-    REQUESTED = "requested", _("Requested")
+    REQUESTED = "requested", pgettext_lazy("refund", "Requested")
     COMPLETED = "completed", _("Completed")
     REJECTED = "rejected", _("Rejected")
 

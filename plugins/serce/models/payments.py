@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class PaymentList(models.Model):
@@ -16,7 +17,7 @@ class PaymentList(models.Model):
         DRAFT = "draft", _("draft")
         SUBMITTED = "submitted", _("submitted for approval")
         APPROVED = "approved", _("approved")
-        PAID = "paid", _("paid")
+        PAID = "paid", pgettext_lazy("benefit payout", "paid")
 
     office = models.ForeignKey(
         "offices.Office",
@@ -57,7 +58,7 @@ class PaymentList(models.Model):
         related_name="+",
         verbose_name=_("marked paid by"),
     )
-    paid_at = models.DateTimeField(_("paid at"), null=True, blank=True)
+    paid_at = models.DateTimeField(pgettext_lazy("benefit payout", "paid at"), null=True, blank=True)
     payment_date = models.DateField(_("payment date"))
 
     class Meta:
@@ -132,7 +133,7 @@ class PaymentEntry(models.Model):
         verbose_name=_("entered by"),
     )
     created_at = models.DateTimeField(_("entered at"), auto_now_add=True)
-    paid_at = models.DateTimeField(_("paid at"), null=True, blank=True)
+    paid_at = models.DateTimeField(pgettext_lazy("benefit payout", "paid at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("payment entry")
