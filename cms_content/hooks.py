@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
+
+from przystan.pluginsys.contributions import PeriodicJob
 from przystan.pluginsys.markers import hookimpl
 
 LEGAL_ACT_PERMISSIONS = [
@@ -27,3 +30,22 @@ def demo_data(office: Any, stdout: Any) -> None:
     from .demo.loader import load_portal
 
     load_portal(office, stdout)
+
+
+@hookimpl
+def periodic_jobs() -> list[PeriodicJob]:
+    return [
+        PeriodicJob(
+            "cms.publish-scheduled",
+            command="publish_scheduled",
+            every_seconds=60,
+            description=_("Publish and unpublish pages whose scheduled time has come."),
+        ),
+        PeriodicJob(
+            "cms.check-legal-acts",
+            command="check_legal_acts",
+            args=("--timeout", "5"),
+            every_seconds=24 * 3600,
+            description=_("Check cited legal acts are still in force; flag pages citing changed acts."),
+        ),
+    ]

@@ -1,4 +1,4 @@
-"""The ``przystan`` command: ``demo``, ``plugins``, ``worker`` and ``manage`` (any Django command)."""
+"""The ``przystan`` command: ``demo``, ``plugins``, ``worker``, ``scheduler`` and ``manage`` (any Django command)."""
 
 from __future__ import annotations
 
@@ -39,17 +39,24 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print(summary.banner(url), flush=True)
     if args.no_serve:
         return 0
-    # Notifications and other jobs go through the database task queue: run a worker beside the server.
-    worker = subprocess.Popen(
-        [sys.executable, "-m", "przystan.cli", "worker", "--no-reload"], env=os.environ.copy()
+    # Notifications and other jobs go through the database task queue: run a worker beside the server,
+    # and the scheduler for periodic jobs (slot generation, reconciliation, scheduled publishing).
+    helpers = [
+        subprocess.Popen([sys.executable, "-m", "przystan.cli", command], env=os.environ.copy())
+        for command in ("worker", "scheduler")
+    ]
+    print(
+        f"Background worker and scheduler started (pids {', '.join(str(h.pid) for h in helpers)}).",
+        flush=True,
     )
-    print(f"Background worker started (pid {worker.pid}): notifications are delivered.", flush=True)
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stop the worker too when terminated
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stop the helpers too when terminated
     try:
         call_command("runserver", f"{args.host}:{args.port}", use_reloader=False, use_threading=True)
     finally:
-        worker.terminate()
-        worker.wait(timeout=10)
+        for helper in helpers:
+            helper.terminate()
+        for helper in helpers:
+            helper.wait(timeout=10)
     return 0
 
 
@@ -94,6 +101,14 @@ def cmd_worker(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_scheduler(args: argparse.Namespace) -> int:
+    _setup(os.environ.get("DJANGO_SETTINGS_MODULE", "przystan.settings.dev"))
+    from django.core.management import call_command
+
+    call_command("run_periodic_jobs", *args.rest)
+    return 0
+
+
 def cmd_manage(args: argparse.Namespace) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "przystan.settings.dev")
     from django.core.management import execute_from_command_line
@@ -115,6 +130,9 @@ def build_parser() -> argparse.ArgumentParser:
     worker = sub.add_parser("worker", help="run the background task worker (db_worker)")
     worker.add_argument("rest", nargs=argparse.REMAINDER)
     worker.set_defaults(func=cmd_worker)
+    scheduler = sub.add_parser("scheduler", help="run the periodic jobs when due (run_periodic_jobs)")
+    scheduler.add_argument("rest", nargs=argparse.REMAINDER)
+    scheduler.set_defaults(func=cmd_scheduler)
     manage = sub.add_parser("manage", help="run a Django management command")
     manage.add_argument("rest", nargs=argparse.REMAINDER)
     manage.set_defaults(func=cmd_manage)

@@ -115,6 +115,7 @@ ROLES: tuple[Role, ...] = (
             "offices.view_pluginenablement",
             "accounts.view_user",
             "audit.view_auditentry",
+            "scheduling.view_jobrun",
         ),
         page_permissions=(PAGE_CHANGE, PAGE_PUBLISH, PAGE_LOCK, PAGE_UNLOCK),
     ),

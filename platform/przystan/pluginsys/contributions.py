@@ -91,3 +91,18 @@ class DashboardPanel(Contribution):
     label: str
     render: Callable[[Any], str]
     order: int = 100
+
+
+@dataclass
+class PeriodicJob(Contribution):
+    """A management command the scheduler (``przystan scheduler``) runs every ``every_seconds``.
+
+    It runs while at least one office has the contributing plugin enabled (core jobs always); the
+    command itself decides which offices it acts for. Failures are kept, shown on the staff
+    dashboard and retried sooner.
+    """
+
+    command: str
+    every_seconds: int
+    args: tuple[str, ...] = ()
+    description: str = ""

@@ -74,6 +74,16 @@ def dashboard_panels() -> list[Any]:
 
 
 @hookspec
+def periodic_jobs() -> list[Any]:
+    """Return :class:`~przystan.pluginsys.contributions.PeriodicJob` objects: commands run on a schedule.
+
+    ``przystan scheduler`` (started by ``przystan demo``) claims each due job with one conditional
+    UPDATE, so several schedulers never run one job twice in an interval; outcomes are listed by
+    ``przystan manage run_periodic_jobs --list`` and on the office admin's dashboard.
+    """
+
+
+@hookspec
 def role_permissions() -> dict[str, list[str]]:
     """Return ``{role_slug: ["app_label.codename", ...]}``: permissions the plugin grants to staff roles.
 

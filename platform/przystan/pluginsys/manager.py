@@ -35,6 +35,7 @@ CORE_HOOK_MODULES = (
     "przystan.documents.hooks",
     "przystan.api.hooks",
     "przystan.web.hooks",
+    "przystan.scheduling.hooks",
     "cms_content.hooks",  # the information portal is part of the platform, not an optional plugin
 )
 _SLUG_RE = re.compile(r"^[a-z][a-z0-9_]{1,49}$")
@@ -48,6 +49,7 @@ DISCOVERY_HOOKS: dict[str, tuple[str, type[c.Contribution]]] = {
     "reports": ("report", c.Report),
     "payment_providers": ("payment provider", c.PaymentProviderEntry),
     "dashboard_panels": ("dashboard panel", c.DashboardPanel),
+    "periodic_jobs": ("periodic job", c.PeriodicJob),
 }
 
 

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "przystan.documents",
     "przystan.api",
     "przystan.web",
+    "przystan.scheduling",
     # plugins: static and reviewable; discovery of their hooks goes through entry points
     "plugins.serce",
     "plugins.hotel",
