@@ -13,6 +13,7 @@ of them; the local-memory default is per process.
 from __future__ import annotations
 
 import hashlib
+import uuid
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -29,9 +30,26 @@ def timeout() -> int:
     return int(getattr(settings, "PRZYSTAN_PAGE_CACHE_SECONDS", DEFAULT_TIMEOUT))
 
 
+GENERATION_KEY = "cms:generation"
+
+
+def generation() -> str:
+    """The current generation of the whole cache; a new one orphans every stored response at once."""
+    current = cache.get(GENERATION_KEY)
+    if current is None:
+        cache.add(GENERATION_KEY, "0", None)
+        current = cache.get(GENERATION_KEY, "0")
+    return str(current)
+
+
+def purge_everything() -> None:
+    """Data shown on portal pages changed outside the page tree (plugins, office details, fees)."""
+    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+
+
 def response_key(request: HttpRequest) -> str:
     """Host and path hashed: paths may hold any character, and memcached/Redis keys must not."""
-    where = f"{request.get_host().lower()}:{request.path}".encode()
+    where = f"{generation()}:{request.get_host().lower()}:{request.path}".encode()
     return f"cms:response:{hashlib.sha256(where).hexdigest()}"
 
 

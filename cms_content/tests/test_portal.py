@@ -29,11 +29,11 @@ def test_fees_stages_and_actions_come_from_the_enabled_plugin(client, portal, fa
 def test_disabling_the_plugin_removes_its_buttons_and_restores_fallbacks(client, portal, fake_plugin):
     fake_plugin(enabled=True)
     assert "button-pay_fee" in client.get(URL.format(lang="pl")).content.decode()
-    fake_plugin(enabled=False)
-    from django.core.cache import cache
-
-    cache.clear()  # enablement changes are not page publications; the cache expires on its own
-    html = client.get(URL.format(lang="pl")).content.decode()
+    assert client.get(URL.format(lang="pl"))["X-Page-Cache"] == "hit"
+    fake_plugin(enabled=False)  # not a page publication, yet every cached page that showed it goes
+    response = client.get(URL.format(lang="pl"))
+    assert response["X-Page-Cache"] == "miss"
+    html = response.content.decode()
     assert "button-pay_fee" not in html
     assert "Opłata skarbowa: 440 zł" in html
 
@@ -133,6 +133,17 @@ def test_pages_are_cached_and_publishing_purges_every_language(client, portal):
     for url in urls:
         assert client.get(url)["X-Page-Cache"] == "miss", url
     assert "Nowe streszczenie po zmianie przepisów." in client.get(urls[0]).content.decode()
+
+
+def test_editing_the_office_drops_cached_pages_showing_its_details(client, portal, office):
+    url = URL.format(lang="en")
+    client.get(url)
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    office.phone = "+48 22 123 45 67"
+    office.save()
+    response = client.get(url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "+48 22 123 45 67" in response.content.decode()  # the footer shows the new number
 
 
 def test_logged_in_and_query_requests_bypass_the_cache(client, portal):

@@ -8,4 +8,4 @@ class OfficesConfig(AppConfig):
     verbose_name = _("Offices")
 
     def ready(self) -> None:
-        from . import checks  # noqa: F401
+        from . import checks, signals  # noqa: F401
