@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
+from django.utils.timezone import localtime
 
 from przystan.scheduling.models import JobRun
 from przystan.scheduling.runner import registered_jobs, run_due_jobs, run_forever
@@ -23,7 +24,11 @@ class Command(BaseCommand):
             runs = {run.name: run for run in JobRun.objects.all()}
             for job in registered_jobs():
                 run = runs.get(job.name)
-                state = f"{run.outcome}, next due {run.next_due_at:%Y-%m-%d %H:%M}" if run else "not run yet"
+                state = (
+                    f"{run.outcome}, next due {localtime(run.next_due_at):%Y-%m-%d %H:%M}"
+                    if run
+                    else "not run yet"
+                )
                 self.stdout.write(f"{job.name:32} every {job.every_seconds:>6} s  [{job.plugin}] {state}")
             return
         if options["once"]:
