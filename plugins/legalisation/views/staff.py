@@ -25,8 +25,8 @@ from przystan.web.access import staff_required
 
 from ..application_types import TYPES, type_name
 from ..deadlines import clock_for
-from ..documents import decision_pdf
-from ..models import Attachment, Case, Inquiry
+from ..documents import decision_pdf, filing_receipt_pdf
+from ..models import Attachment, Case, Inquiry, Team
 from ..models.tracking import Authority
 from ..scoping import CHANGE, SUPERVISE, VIEW, can_change, staff_cases
 from ..services import (
@@ -132,6 +132,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
                 for c in rows
             ],
             "has_next": has_next,
+            "can_supervise": access.can(request.user, SUPERVISE),
             "page": page,
             "stages": STAGES,
             "types": TYPES,
@@ -202,6 +203,11 @@ def case_detail(request: HttpRequest, number: str) -> HttpResponse:
             "receipts": case.receipts.all(),
             "application": application,
             "is_decision": case.stage in DECISIONS,
+            "teams": (
+                Team.objects.filter(office=request.office).order_by("name")
+                if access.can(request.user, SUPERVISE)
+                else None
+            ),
         },
     )
 
@@ -351,6 +357,23 @@ def case_decision_pdf(request: HttpRequest, number: str) -> HttpResponse:
     if case.stage not in DECISIONS:
         raise Http404
     return pdf_response(decision_pdf(case, request.LANGUAGE_CODE), f"decision-{case.number}.pdf")
+
+
+@staff_required
+def case_filing_receipt(request: HttpRequest, number: str) -> HttpResponse:
+    case = _case_or_404(request, number)
+    record_read(case, request=request, reason="proof of filing")
+    return pdf_response(filing_receipt_pdf(case, request.LANGUAGE_CODE), f"proof-of-filing-{case.number}.pdf")
+
+
+@staff_required
+def case_payment_receipt(request: HttpRequest, number: str, receipt_id: int) -> HttpResponse:
+    case = _case_or_404(request, number)
+    found = case.receipts.filter(pk=receipt_id).first()
+    if found is None or not found.pdf:
+        raise Http404
+    record_read(case, request=request, reason=f"payment receipt {found.reference}")
+    return pdf_response(found.pdf.read(), f"receipt-{found.reference}.pdf")
 
 
 @staff_required
