@@ -141,3 +141,39 @@ def filing_receipt_pdf(case: Any, language: str = "pl") -> bytes:
         build=build,
         reference=case.number,
     )
+
+
+def supplement_letter_pdf(request: Any, language: str = "pl") -> bytes:
+    """The request to supplement (wezwanie) as a letter: what is missing, by when, and that the legal
+    clock is paused until the answer."""
+    case = request.case
+
+    def build(doc: DocumentBuilder) -> None:
+        doc.heading(_("Request to supplement"))
+        doc.key_value_table(
+            [
+                (_("Case number"), case.number),
+                (_("Party"), case.person_name),
+                (_("Application type"), get_type(case.application_type).name),
+                (_("Sent on"), request.requested_on.isoformat()),
+                (_("Deadline"), request.due_date.isoformat()),
+            ]
+        )
+        doc.heading(_("What is missing"), level=2)
+        doc.paragraph(request.text)
+        doc.paragraph(
+            _(
+                "Send the documents by the deadline through your case page or bring them to the office. "
+                "The time limit for deciding the case does not run until the documents are complete."
+            )
+        )
+        doc.code128(case.number, align="LEFT")
+        doc.signature_line(_("Officer"))
+
+    return render_document(
+        case.office,
+        title=_("Request to supplement %(number)s") % {"number": case.number},
+        language=language,
+        build=build,
+        reference=case.number,
+    )

@@ -21,6 +21,11 @@ public_patterns = [
     path("applications/<uuid:public_id>/pdf/", apply.application_pdf_view, name="pdf"),
     path("cases/<str:number>/", portal.case_detail, name="case"),
     path("cases/<str:number>/supplements/<uuid:request_id>/", portal.answer_supplement_view, name="answer"),
+    path(
+        "cases/<str:number>/supplements/<uuid:request_id>/letter.pdf",
+        portal.supplement_letter,
+        name="supplement-letter",
+    ),
     path("cases/<str:number>/annex/", portal.employer_annex, name="annex"),
     path("attachments/<uuid:attachment_id>/", portal.attachment, name="attachment"),
     path("status/", portal.status_check, name="status"),
@@ -42,6 +47,11 @@ staff_patterns = [
     path("<str:number>/team/", teams.case_team, name="team"),
     path("<str:number>/message/", staff.case_message, name="message"),
     path("<str:number>/supplement/", staff.case_supplement, name="supplement"),
+    path(
+        "<str:number>/supplements/<uuid:request_id>/letter.pdf",
+        staff.case_supplement_letter,
+        name="supplement-letter",
+    ),
     path("<str:number>/inquiry/", staff.case_inquiry, name="inquiry"),
     path("<str:number>/inquiries/<int:inquiry_id>/", staff.inquiry_answer, name="inquiry-answer"),
     path("<str:number>/file/", staff.case_file_move, name="file"),

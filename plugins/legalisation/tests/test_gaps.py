@@ -312,3 +312,54 @@ def test_birth_date_in_the_past_and_before_employment():
     assert cross_errors(rules, {"birth_date": "2000-01-01", "employment_start": "2020-01-01"}) == {}
     assert cross_errors(rules, {"birth_date": "nonsense", "employment_start": "2020-01-01"}) == {}
     assert Case.objects.count() == 0
+
+
+# ----------------------------------------------------------------------------- letters and attachments
+
+
+def test_officer_message_with_attachment_reaches_only_the_person(
+    client, staff_login, legal_office, foreigner, other_foreigner, supervisor
+):
+    case, _pin = submitted_case(legal_office, foreigner)
+    staff_login(client, supervisor)
+    url = reverse("legalisation-staff:message", args=[case.number])
+    client.post(url, {"body": "Proszę o podpis", "file": upload("wzor.pdf")})
+    client.post(url, {"body": "Zły plik", "file": upload("x.pdf", b"MZ not a pdf")})
+    message = case.messages.get()
+    attachment = message.attachments.get()
+    assert attachment.original_name == "wzor.pdf" and attachment.case == case
+    client.logout()
+    client.force_login(other_foreigner)
+    assert client.get(reverse("legalisation:attachment", args=[attachment.public_id])).status_code == 404
+    client.force_login(foreigner)
+    page = client.get(reverse("legalisation:case", args=[case.number])).content.decode()
+    assert "wzor.pdf" in page
+    assert client.get(reverse("legalisation:attachment", args=[attachment.public_id])).status_code == 200
+
+
+def test_request_to_supplement_letter_pdf(
+    client, legal_office, foreigner, other_foreigner, supervisor, tmp_path
+):
+    import datetime
+
+    from django.utils import timezone
+
+    from plugins.legalisation.services import request_supplement
+    from plugins.legalisation.workflow import transition
+
+    case, _pin = submitted_case(legal_office, foreigner)
+    for stage in ("accepted", "formal_check"):
+        transition(case, stage, supervisor, notify=False)
+    due = timezone.localdate() + datetime.timedelta(days=14)
+    supplement = request_supplement(case, supervisor, "Brak ubezpieczenia zdrowotnego", due)
+    url = reverse("legalisation:supplement-letter", args=[case.number, supplement.public_id])
+    client.force_login(other_foreigner)
+    assert client.get(url).status_code == 404
+    client.force_login(foreigner)
+    assert url in client.get(reverse("legalisation:case", args=[case.number])).content.decode()
+    client.cookies["django_language"] = "pl"
+    response = client.get(url)
+    path = tmp_path / "letter.pdf"
+    path.write_bytes(response.content)
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    assert case.number in text and due.isoformat() in text and "Brak ubezpieczenia zdrowotnego" in text

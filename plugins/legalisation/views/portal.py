@@ -25,7 +25,7 @@ from przystan.offices.enablement import hooks_for_office
 from .. import attachments as files
 from ..application_types import TYPES, type_name
 from ..deadlines import clock_for
-from ..documents import filing_receipt_pdf
+from ..documents import filing_receipt_pdf, supplement_letter_pdf
 from ..models import Application, ApplicationStatus, Attachment, Case
 from ..numbering import pin_matches
 from ..pins import reset_pin
@@ -120,6 +120,18 @@ def filing_receipt(request: HttpRequest, number: str) -> HttpResponse:
         raise Http404
     return pdf_response(
         filing_receipt_pdf(case, language(request)), f"proof-of-filing-{case.number}.pdf", inline=False
+    )
+
+
+@login_required
+def supplement_letter(request: HttpRequest, number: str, request_id: Any) -> HttpResponse:
+    """The request to supplement as a letter (PDF) in the person's language."""
+    case = party_case_or_404(request, number)
+    supplement = case.supplements.filter(public_id=request_id).first()
+    if case.applicant_id != request.user.pk or supplement is None:
+        raise Http404
+    return pdf_response(
+        supplement_letter_pdf(supplement, language(request)), f"request-{case.number}.pdf", inline=False
     )
 
 
