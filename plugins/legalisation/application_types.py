@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext_lazy as _
 
 from . import fields as f
-from .fields import FieldSpec, Text
+from .fields import CrossRule, FieldSpec, Text
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,7 @@ class ApplicationType:
     clock_events: tuple[str, ...] = ("filed", "documents", "fingerprints")
     employer_annex: bool = False
     online: bool = True  # can be filled here (the others are registered by MOS number)
+    cross_rules: tuple[CrossRule, ...] = ()  # rules between answers (fields.CrossRule)
     extra: dict = field(default_factory=dict)
 
     @property
@@ -58,10 +59,15 @@ PERSONAL = Section(
         f.CITIZENSHIP,
         f.PASSPORT_NUMBER,
         f.PASSPORT_EXPIRY,
+        f.STAY_FROM,
     ),
 )
 CONTACT = Section("contact", _("Address and contact"), (f.STREET, f.POSTAL_CODE, f.CITY, f.EMAIL, f.PHONE))
-WORK = Section("work", _("Work"), (f.EMPLOYER_NAME, f.EMPLOYER_NIP, f.POSITION, f.SALARY))
+WORK = Section(
+    "work",
+    _("Work"),
+    (f.EMPLOYER_NAME, f.EMPLOYER_NIP, f.POSITION, f.EMPLOYMENT_START, f.EMPLOYMENT_END, f.SALARY),
+)
 BUSINESS = Section("business", _("Business activity"), (f.COMPANY_NIP, f.PURPOSE))
 STUDIES = Section("studies", _("Studies"), (f.UNIVERSITY, f.STUDY_END))
 RESEARCH = Section("research", _("Research"), (f.INSTITUTE, f.PURPOSE))
@@ -89,6 +95,7 @@ STAMP = AttachmentSpec("stamp_duty", _("Proof of stamp duty payment"), required=
 OTHER = AttachmentSpec("other", _("Other document"), required=False)
 
 STD = (PERSONAL, CONTACT)
+WORK_RULES = (f.EMPLOYMENT_END_AFTER_START, f.EMPLOYMENT_AFTER_BIRTH)
 TEMP = "residence"
 
 
@@ -101,6 +108,7 @@ def _t(
     fees: list[str],
     days: int | None = 60,
     workflow: str = TEMP,
+    rules: tuple[CrossRule, ...] = (),
     **kw: object,
 ) -> ApplicationType:
     return ApplicationType(
@@ -112,6 +120,7 @@ def _t(
         tuple(fees),
         days,
         workflow,
+        cross_rules=(f.PASSPORT_VALID_FOR_STAY, *rules),
         **kw,
     )
 
@@ -124,6 +133,7 @@ TYPES: tuple[ApplicationType, ...] = (
         (WORK,),
         (CONTRACT, INSURANCE),
         ["stamp_temp_work", "card_issue"],
+        rules=WORK_RULES,
         employer_annex=True,
     ),
     _t(
@@ -133,6 +143,7 @@ TYPES: tuple[ApplicationType, ...] = (
         (WORK,),
         (CONTRACT, DIPLOMA, INSURANCE),
         ["stamp_temp_work", "card_issue"],
+        rules=WORK_RULES,
         employer_annex=True,
     ),
     _t(
@@ -142,6 +153,7 @@ TYPES: tuple[ApplicationType, ...] = (
         (WORK,),
         (ASSIGNMENT, INSURANCE),
         ["stamp_temp_work", "card_issue"],
+        rules=WORK_RULES,
     ),
     _t(
         "temp_business",
@@ -158,6 +170,7 @@ TYPES: tuple[ApplicationType, ...] = (
         (STUDIES,),
         (ENROLMENT, INSURANCE, INCOME),
         ["stamp_temp_other", "card_issue"],
+        rules=(f.STUDY_END_AFTER_STAY,),
     ),
     _t(
         "temp_research",
@@ -198,6 +211,7 @@ TYPES: tuple[ApplicationType, ...] = (
         (WORK,),
         (CONTRACT, INSURANCE),
         ["stamp_seasonal", "card_issue"],
+        rules=WORK_RULES,
         employer_annex=True,
     ),
     _t(

@@ -21,6 +21,7 @@ class LegalisationConfig(PluginAppConfig):
         "properties": {
             "status_pin_length": {"type": "integer", "minimum": 6, "maximum": 10},
             "deadline_warning_days": {"type": "integer", "minimum": 1, "maximum": 60},
+            "pin_resets_per_day": {"type": "integer", "minimum": 1, "maximum": 10},
         },
         "additionalProperties": False,
     }
@@ -29,7 +30,17 @@ class LegalisationConfig(PluginAppConfig):
         super().ready()
         from przystan.audit.api import register
 
-        from .models import Application, Attachment, Case, FileMove, Inquiry, Message, SupplementRequest
+        from .models import (
+            Application,
+            Attachment,
+            Case,
+            FileMove,
+            Inquiry,
+            Message,
+            PinReset,
+            SupplementRequest,
+            Team,
+        )
 
         register(Case, sensitive=True, mask=("pin_hash",), exclude=("person_name_search", "updated_at"))
         register(Application, sensitive=True, exclude=("updated_at",))
@@ -38,3 +49,5 @@ class LegalisationConfig(PluginAppConfig):
         register(SupplementRequest, office_field="")
         register(Inquiry, office_field="")
         register(FileMove, office_field="")
+        register(Team)
+        register(PinReset, office_field="")

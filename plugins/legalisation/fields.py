@@ -164,6 +164,67 @@ def validate_value(spec: FieldSpec, raw: Any) -> str | None:
     return None
 
 
+# ----------------------------------------------------------------------------- rules between fields
+
+CROSS_CHECKS: dict[str, Callable[[datetime.date, datetime.date], bool]] = {
+    "after": lambda value, other: value > other,
+    "on_or_after": lambda value, other: value >= other,
+    "before": lambda value, other: value < other,
+}
+
+
+@dataclass(frozen=True)
+class CrossRule:
+    """A rule between two date answers, kept as data on the application type.
+
+    ``field`` must be ``check`` (a key of :data:`CROSS_CHECKS`) ``other``; the error is shown at
+    ``field``. Answers that are empty or not dates are left to the rules of the field itself.
+    """
+
+    check: str
+    field: str
+    other: str
+    message: Text
+
+
+def cross_errors(rules: tuple[CrossRule, ...], data: dict[str, Any]) -> dict[str, str]:
+    """The translated errors of ``rules`` for the answers ``data``, keyed by field name."""
+    errors: dict[str, str] = {}
+    for rule in rules:
+        value, other = _date(str(data.get(rule.field) or "")), _date(str(data.get(rule.other) or ""))
+        if value is None or other is None or rule.field in errors:
+            continue
+        if not CROSS_CHECKS[rule.check](value, other):
+            errors[rule.field] = str(rule.message)
+    return errors
+
+
+PASSPORT_VALID_FOR_STAY = CrossRule(
+    "after",
+    "passport_expiry",
+    "stay_from",
+    _("The passport must still be valid on the day the requested stay starts."),
+)
+EMPLOYMENT_END_AFTER_START = CrossRule(
+    "after",
+    "employment_end",
+    "employment_start",
+    _("The end of employment must be after its start."),
+)
+EMPLOYMENT_AFTER_BIRTH = CrossRule(
+    "after",
+    "employment_start",
+    "birth_date",
+    _("The start of employment must be after the date of birth."),
+)
+STUDY_END_AFTER_STAY = CrossRule(
+    "after",
+    "study_end",
+    "stay_from",
+    _("Studies must end after the day the requested stay starts."),
+)
+
+
 # ----------------------------------------------------------------------------- common fields
 
 SURNAME = FieldSpec(
@@ -208,6 +269,14 @@ PASSPORT_EXPIRY = FieldSpec(
     rules=("future_date",),
     hint=_("An expired passport is the most frequent reason for a request to supplement."),
 )
+STAY_FROM = FieldSpec(
+    "stay_from",
+    _("Stay requested from"),
+    kind="date",
+    required=False,
+    rules=("date",),
+    hint=_("The first day of the stay you ask for; the passport must be valid on that day."),
+)
 EMAIL = FieldSpec("email", _("E-mail"), kind="email", rules=("email",), max_length=254)
 PHONE = FieldSpec(
     "phone",
@@ -229,6 +298,21 @@ EMPLOYER_NIP = FieldSpec(
     rules=("nip",),
     hint=_("Ten digits; ask the employer, it is on their invoices."),
     max_length=13,
+)
+EMPLOYMENT_START = FieldSpec(
+    "employment_start",
+    _("Employment starts on"),
+    kind="date",
+    rules=("date",),
+    hint=_("The start date written in the contract, not the day you signed it."),
+)
+EMPLOYMENT_END = FieldSpec(
+    "employment_end",
+    _("Employment ends on"),
+    kind="date",
+    required=False,
+    rules=("date",),
+    hint=_("Leave empty for a contract without an end date."),
 )
 POSITION = FieldSpec("position", _("Position"), hint=_("As written in the contract."))
 SALARY = FieldSpec(

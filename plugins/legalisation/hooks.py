@@ -56,6 +56,12 @@ def notification_types() -> list[NotificationType]:
             label=_("Request to supplement"),
             placeholders=("case_number", "case_url", "due_date", "text"),
         ),
+        NotificationType(
+            "legalisation.pin_reset",
+            label=_("New PIN for the case status check"),
+            placeholders=("case_number", "case_url", "pin", "status_url"),
+            description=_("Sent to the e-mail and phone of the case when the person asks for a new PIN."),
+        ),
     ]
 
 

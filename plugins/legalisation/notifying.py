@@ -18,6 +18,7 @@ logger = logging.getLogger(__name__)
 STAGE_CHANGED = "legalisation.stage_changed"
 MESSAGE_RECEIVED = "legalisation.message_received"
 SUPPLEMENT_REQUESTED = "legalisation.supplement_requested"
+PIN_RESET = "legalisation.pin_reset"
 
 
 def case_url(case: Any) -> str:
@@ -78,3 +79,13 @@ def announce_message(case: Any) -> None:
 
 def announce_supplement(case: Any, request: Any) -> None:
     _send(SUPPLEMENT_REQUESTED, case, {"due_date": request.due_date.isoformat(), "text": request.text})
+
+
+def announce_new_pin(case: Any, pin: str) -> None:
+    """Send the new status-check PIN to the contact recorded on the case (nowhere else)."""
+    _send(PIN_RESET, case, {"pin": pin, "status_url": status_url()})
+
+
+def status_url() -> str:
+    base = str(getattr(settings, "PRZYSTAN_SITE_URL", "")).rstrip("/")
+    return base + reverse("legalisation:status")

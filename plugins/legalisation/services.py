@@ -18,7 +18,7 @@ from przystan.offices.enablement import plugin_config
 
 from .application_types import get_type
 from .deadlines import recompute
-from .fields import validate_value
+from .fields import cross_errors, validate_value
 from .numbering import hash_pin, new_pin, next_case_number, person_key
 from .scoping import CHANGE, VIEW
 
@@ -37,6 +37,10 @@ def section_errors(application: Any, section_code: str) -> dict[str, str]:
         error = validate_value(spec, application.data.get(spec.name))
         if error:
             errors[spec.name] = error
+    names = {spec.name for spec in section.fields}
+    for name, error in cross_errors(kind.cross_rules, application.data).items():
+        if name in names and name not in errors:
+            errors[name] = error
     return errors
 
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import apply, portal, staff
+from .views import apply, portal, staff, teams
 
 public_patterns = [
     path("", portal.home, name="home"),
@@ -21,23 +21,41 @@ public_patterns = [
     path("applications/<uuid:public_id>/pdf/", apply.application_pdf_view, name="pdf"),
     path("cases/<str:number>/", portal.case_detail, name="case"),
     path("cases/<str:number>/supplements/<uuid:request_id>/", portal.answer_supplement_view, name="answer"),
+    path(
+        "cases/<str:number>/supplements/<uuid:request_id>/letter.pdf",
+        portal.supplement_letter,
+        name="supplement-letter",
+    ),
     path("cases/<str:number>/annex/", portal.employer_annex, name="annex"),
     path("attachments/<uuid:attachment_id>/", portal.attachment, name="attachment"),
     path("status/", portal.status_check, name="status"),
+    path("status/new-pin/", portal.new_pin_request, name="new-pin"),
+    path("cases/<str:number>/new-pin/", portal.case_new_pin, name="case-new-pin"),
+    path("cases/<str:number>/proof-of-filing.pdf", portal.filing_receipt, name="filing-receipt"),
+    path("cases/<str:number>/receipts/<int:receipt_id>/", portal.payment_receipt, name="payment-receipt"),
     path("register-mos/", portal.register_mos_view, name="register-mos"),
 ]
 
 staff_patterns = [
     path("", staff.case_list, name="list"),
     path("scan/", staff.file_scan, name="scan"),
+    path("teams/", teams.team_list, name="teams"),
     path("attachments/<uuid:attachment_id>/", staff.staff_attachment, name="attachment"),
     path("<str:number>/", staff.case_detail, name="case"),
     path("<str:number>/transition/", staff.case_transition, name="transition"),
     path("<str:number>/assign/", staff.case_assign, name="assign"),
+    path("<str:number>/team/", teams.case_team, name="team"),
     path("<str:number>/message/", staff.case_message, name="message"),
     path("<str:number>/supplement/", staff.case_supplement, name="supplement"),
+    path(
+        "<str:number>/supplements/<uuid:request_id>/letter.pdf",
+        staff.case_supplement_letter,
+        name="supplement-letter",
+    ),
     path("<str:number>/inquiry/", staff.case_inquiry, name="inquiry"),
     path("<str:number>/inquiries/<int:inquiry_id>/", staff.inquiry_answer, name="inquiry-answer"),
     path("<str:number>/file/", staff.case_file_move, name="file"),
     path("<str:number>/decision.pdf", staff.case_decision_pdf, name="decision"),
+    path("<str:number>/proof-of-filing.pdf", staff.case_filing_receipt, name="filing-receipt"),
+    path("<str:number>/receipts/<int:receipt_id>/", staff.case_payment_receipt, name="payment-receipt"),
 ]

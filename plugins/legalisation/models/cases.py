@@ -142,6 +142,24 @@ class StageChange(models.Model):
         return f"{self.old_stage} → {self.new_stage}"
 
 
+class PinReset(models.Model):
+    """A new status-check PIN was issued (the old one stopped working); also the per-case rate limit."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="pin_resets")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    channels = models.CharField(max_length=40)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["case", "at"], name="legal_pin_reset_case_at")]
+
+    def __str__(self) -> str:
+        return f"{self.case_id}: {self.at}"
+
+
 def receipt_path(instance: CaseReceipt, filename: str) -> str:
     return f"legalisation/receipts/{instance.case.public_id.hex}-{uuid.uuid4().hex}.pdf"
 

@@ -29,6 +29,7 @@ VALID = {
     "sponsor_pesel": "44051401359",
     "purpose": "Leczenie w szpitalu klinicznym",
     "invited_name": "Ivan Petrenko",
+    "employment_start": "2026-02-01",
 }
 
 

@@ -19,7 +19,7 @@ from przystan.documents.http import pdf_response
 from .. import attachments as files
 from ..application_types import TYPES, TYPES_BY_CODE, get_type
 from ..documents import application_pdf
-from ..fields import validate_value
+from ..fields import cross_errors, validate_value
 from ..models import Application, ApplicationStatus, Attachment
 from ..services import all_errors, missing_attachments, section_errors, submit
 from .common import language
@@ -140,8 +140,21 @@ def validate(request: HttpRequest, public_id: Any) -> JsonResponse:
         error = validate_value(spec, value)
         if error:
             errors[name] = error
+    # rules between answers: re-check every rule touching a posted field, report at the rule's field
+    posted = set(request.POST) & set(specs)
+    touched = [r for r in kind.cross_rules if r.field in posted or r.other in posted]
+    checked = sorted({r.field for r in touched})
+    for name, error in cross_errors(tuple(touched), application.data).items():
+        errors.setdefault(name, error)
     application.save(update_fields=["data", "updated_at"])
-    return JsonResponse({"errors": errors, "saved": True, "message": _("Draft saved automatically.")})
+    return JsonResponse(
+        {
+            "errors": errors,
+            "checked": checked,
+            "saved": True,
+            "message": _("Draft saved automatically."),
+        }
+    )
 
 
 @login_required

@@ -18,14 +18,17 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from przystan.accounts.antispam import rate_limited
-from przystan.audit.api import record_denied
+from przystan.audit.api import record_denied, record_event
+from przystan.documents.http import pdf_response
 from przystan.offices.enablement import hooks_for_office
 
 from .. import attachments as files
 from ..application_types import TYPES, type_name
 from ..deadlines import clock_for
+from ..documents import filing_receipt_pdf, supplement_letter_pdf
 from ..models import Application, ApplicationStatus, Attachment, Case
 from ..numbering import pin_matches
+from ..pins import reset_pin
 from ..scoping import VIEW, party_cases
 from ..services import answer_supplement, mark_read, post_message, register_mos
 from ..stages import stage
@@ -33,6 +36,7 @@ from .apply import serve_attachment
 from .common import language, party_case_or_404
 
 STATUS_RATE = "10/m"
+PIN_RESET_RATE = "5/h"
 
 
 @login_required
@@ -103,8 +107,42 @@ def case_detail(request: HttpRequest, number: str) -> HttpResponse:
             for v in found or []
         ],
         "annexes": case.attachments.filter(kind="employer_annex"),
+        "receipts": case.receipts.all() if is_person else [],
     }
     return render(request, "legalisation/case.html", context)
+
+
+@login_required
+def filing_receipt(request: HttpRequest, number: str) -> HttpResponse:
+    """The person downloads the proof of filing of their case (the read is audited)."""
+    case = party_case_or_404(request, number)
+    if case.applicant_id != request.user.pk:
+        raise Http404
+    return pdf_response(
+        filing_receipt_pdf(case, language(request)), f"proof-of-filing-{case.number}.pdf", inline=False
+    )
+
+
+@login_required
+def supplement_letter(request: HttpRequest, number: str, request_id: Any) -> HttpResponse:
+    """The request to supplement as a letter (PDF) in the person's language."""
+    case = party_case_or_404(request, number)
+    supplement = case.supplements.filter(public_id=request_id).first()
+    if case.applicant_id != request.user.pk or supplement is None:
+        raise Http404
+    return pdf_response(
+        supplement_letter_pdf(supplement, language(request)), f"request-{case.number}.pdf", inline=False
+    )
+
+
+@login_required
+def payment_receipt(request: HttpRequest, number: str, receipt_id: int) -> HttpResponse:
+    """A payment receipt stored on the case by ``payment_settled``, for the person of the case."""
+    case = party_case_or_404(request, number)
+    found = case.receipts.filter(pk=receipt_id).first()
+    if case.applicant_id != request.user.pk or found is None or not found.pdf:
+        raise Http404
+    return pdf_response(found.pdf.read(), f"receipt-{found.reference}.pdf", inline=False)
 
 
 def _attach(request: HttpRequest, upload: Any, *, kind: str, **owner: Any) -> Attachment | None:
@@ -196,6 +234,59 @@ def status_check(request: HttpRequest) -> HttpResponse:
                 form.add_error(None, _("No case matches this number and PIN."))
                 status = 404
     return render(request, "legalisation/status.html", {"form": form, "summary": summary}, status=status)
+
+
+class NewPinForm(forms.Form):
+    number = forms.CharField(label=gettext_lazy("Case number"), max_length=40)
+    birth_date = forms.DateField(
+        label=gettext_lazy("Date of birth"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    website = forms.CharField(required=False, label=gettext_lazy("Leave empty"))  # honeypot
+
+
+def new_pin_request(request: HttpRequest) -> HttpResponse:
+    """Lost PIN: case number + date of birth; a new PIN goes only to the case's e-mail/phone.
+
+    The answer is the same whether or not the details match, so it does not reveal which case
+    numbers exist; attempts are rate limited per address and resets per case and day.
+    """
+    form = NewPinForm(request.POST or None)
+    done = False
+    status = 200
+    if request.method == "POST":
+        if rate_limited(request, "legalisation-new-pin", PIN_RESET_RATE):
+            form.add_error(None, _("Too many attempts. Try again in an hour."))
+            status = 429
+        elif form.is_valid():
+            done = True
+            if not form.cleaned_data["website"]:
+                number = form.cleaned_data["number"].strip().upper()
+                case = Case.objects.filter(office=request.office, number=number).first()
+                if case is not None and case.birth_date == form.cleaned_data["birth_date"]:
+                    reset_pin(case, by=request.user if request.user.is_authenticated else None)
+                elif case is not None:
+                    record_event(
+                        "denied", case, None, reason="status PIN reset: date of birth", request=request
+                    )
+        else:
+            status = 400
+    return render(request, "legalisation/new_pin.html", {"form": form, "done": done}, status=status)
+
+
+@login_required
+@require_POST
+def case_new_pin(request: HttpRequest, number: str) -> HttpResponse:
+    """The signed-in person asks for a new status PIN from their case page."""
+    case = party_case_or_404(request, number)
+    if case.applicant_id != request.user.pk:
+        raise Http404
+    if reset_pin(case, by=request.user):
+        messages.success(
+            request, _("A new PIN has been sent to the e-mail address and phone number given in the case.")
+        )
+    else:
+        messages.error(request, _("A new PIN cannot be sent now. Try again tomorrow or contact the office."))
+    return redirect("legalisation:case", case.number)
 
 
 # ----------------------------------------------------------------------------- MOS registration

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -23,10 +23,11 @@ from przystan.documents.http import pdf_response
 from przystan.offices.enablement import hooks_for_office, plugin_config
 from przystan.web.access import staff_required
 
+from .. import attachments as files
 from ..application_types import TYPES, type_name
 from ..deadlines import clock_for
-from ..documents import decision_pdf
-from ..models import Attachment, Case, Inquiry
+from ..documents import decision_pdf, filing_receipt_pdf, supplement_letter_pdf
+from ..models import Attachment, Case, Inquiry, Team
 from ..models.tracking import Authority
 from ..scoping import CHANGE, SUPERVISE, VIEW, can_change, staff_cases
 from ..services import (
@@ -132,6 +133,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
                 for c in rows
             ],
             "has_next": has_next,
+            "can_supervise": access.can(request.user, SUPERVISE),
             "page": page,
             "stages": STAGES,
             "types": TYPES,
@@ -202,6 +204,11 @@ def case_detail(request: HttpRequest, number: str) -> HttpResponse:
             "receipts": case.receipts.all(),
             "application": application,
             "is_decision": case.stage in DECISIONS,
+            "teams": (
+                Team.objects.filter(office=request.office).order_by("name")
+                if access.can(request.user, SUPERVISE)
+                else None
+            ),
         },
     )
 
@@ -248,8 +255,18 @@ def case_message(request: HttpRequest, number: str) -> HttpResponse:
     case = _case_or_404(request, number)
     _require_change(request, case)
     body = request.POST.get("body", "").strip()
+    upload = request.FILES.get("file")
+    checked = None
+    if body and upload is not None:
+        try:
+            checked = files.check_upload(upload, 0)
+        except ValidationError as exc:
+            messages.error(request, exc.messages[0])
+            return redirect("legalisation-staff:case", case.number)
     if body:
-        post_message(case, request.user, body[:5000], from_office=True)
+        message = post_message(case, request.user, body[:5000], from_office=True)
+        if checked is not None:
+            files.store(upload, *checked, kind="message", user=request.user, case=case, message=message)
         messages.success(request, _("The message has been sent."))
     else:
         messages.error(request, _("Write a message first."))
@@ -351,6 +368,35 @@ def case_decision_pdf(request: HttpRequest, number: str) -> HttpResponse:
     if case.stage not in DECISIONS:
         raise Http404
     return pdf_response(decision_pdf(case, request.LANGUAGE_CODE), f"decision-{case.number}.pdf")
+
+
+@staff_required
+def case_supplement_letter(request: HttpRequest, number: str, request_id: Any) -> HttpResponse:
+    case = _case_or_404(request, number)
+    supplement = case.supplements.filter(public_id=request_id).first()
+    if supplement is None:
+        raise Http404
+    record_read(case, request=request, reason="request to supplement letter")
+    return pdf_response(
+        supplement_letter_pdf(supplement, request.LANGUAGE_CODE), f"request-{case.number}.pdf"
+    )
+
+
+@staff_required
+def case_filing_receipt(request: HttpRequest, number: str) -> HttpResponse:
+    case = _case_or_404(request, number)
+    record_read(case, request=request, reason="proof of filing")
+    return pdf_response(filing_receipt_pdf(case, request.LANGUAGE_CODE), f"proof-of-filing-{case.number}.pdf")
+
+
+@staff_required
+def case_payment_receipt(request: HttpRequest, number: str, receipt_id: int) -> HttpResponse:
+    case = _case_or_404(request, number)
+    found = case.receipts.filter(pk=receipt_id).first()
+    if found is None or not found.pdf:
+        raise Http404
+    record_read(case, request=request, reason=f"payment receipt {found.reference}")
+    return pdf_response(found.pdf.read(), f"receipt-{found.reference}.pdf")
 
 
 @staff_required

@@ -24,6 +24,9 @@
             var message = (data.errors || {})[input.name];
             if (!quiet || !message || input.getAttribute("aria-invalid") === "true") { show(input.name, message); }
           });
+          (data.checked || []).forEach(function (name) {
+            if (fields.every(function (input) { return input.name !== name; })) { show(name, (data.errors || {})[name]); }
+          });
           if (status && data.saved) { status.textContent = data.message || ""; }
           form.setAttribute("data-saved", String(Date.now()));
         })
