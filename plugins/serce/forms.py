@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import Any
 
 from django import forms
@@ -22,6 +23,8 @@ from .models import (
 )
 from .services.notices import KINDS
 
+PHOTO_MAX_BYTES = 5 * 1024 * 1024
+PHOTO_TYPES = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png"}
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
@@ -55,6 +58,15 @@ class PersonForm(forms.ModelForm):
 
     def clean_nationality(self) -> str:
         return (self.cleaned_data.get("nationality") or "").upper()
+
+    def clean_photo(self) -> Any:
+        photo = self.cleaned_data.get("photo")
+        if photo and getattr(photo, "size", 0) > PHOTO_MAX_BYTES:
+            raise forms.ValidationError(_("The photo is larger than 5 MB."))
+        if photo and hasattr(photo, "content_type"):
+            if PurePath(photo.name).suffix.lower() not in PHOTO_TYPES:
+                raise forms.ValidationError(_("Choose a JPEG or PNG photo."))
+        return photo
 
 
 class StayForm(forms.ModelForm):
