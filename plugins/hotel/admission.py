@@ -1,4 +1,4 @@
-"""Admission (check-in into beds) and leaving; serce Stays follow the placements.
+"""Admission (check-in into beds) and leaving; serce Stays follow the placements (via serce's services).
 
 Scarce beds are protected twice on PostgreSQL: the beds are locked (``SELECT ... FOR UPDATE``) before
 they are checked, and a partial unique index allows one open placement per bed (and per person), so
@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from plugins.serce.models import Centre, Person, Stay
+from plugins.serce.services import stays as serce_stays
 
 from .models import Bed, Placement, Referral, Transfer
 
@@ -90,27 +92,26 @@ def admit(
 
 
 def _open_stay(person: Person, centre: Centre, today: Any, bed: Bed) -> Stay:
-    """The person's open serce stay in ``centre`` (opened now if they had none).
+    """The person's open serce stay in ``centre``, through serce's stay service (never written here).
 
-    Written directly rather than through serce's stay service: a family transferred and received on
-    the same day has a stay ending and one starting that day, which that service refuses as overlapping.
+    A new stay is opened with :func:`plugins.serce.services.stays.admit` (which also handles a family
+    transferred and received on the same day); a move to another room of the same centre is recorded
+    with :func:`plugins.serce.services.stays.change_room`.
     """
     if person.office_id != centre.office_id:
         raise AdmissionError(_("The centre belongs to another office."))
-    stay = Stay.objects.filter(person=person, date_to__isnull=True).first()
+    stay = serce_stays.current_stay(person)
     if stay is not None and stay.centre_id != centre.pk:
         raise AdmissionError(
             _("%(person)s lives in %(centre)s; transfer them instead.")
             % {"person": person, "centre": stay.centre}
         )
-    if stay is None:
-        stay = Stay.objects.create(
-            person=person, centre=centre, date_from=today, room=bed.room.number, source="hotel"
-        )
-    elif stay.room != bed.room.number:
-        stay.room = bed.room.number
-        stay.save(update_fields=["room"])
-    return stay
+    if stay is not None:
+        return serce_stays.change_room(person, bed.room.number) or stay
+    try:
+        return serce_stays.admit(person, centre, today, room=bed.room.number, source="hotel")
+    except ValidationError as exc:
+        raise AdmissionError("; ".join(exc.messages)) from None
 
 
 def _complete_transfer_if_all_arrived(transfer: Transfer, now: Any) -> None:
@@ -132,9 +133,6 @@ def end_placement(placement: Placement, *, user: Any, reason: str, close_stay: b
     placement.ended_by = user
     placement.save(update_fields=["ended_at", "end_reason", "ended_by"])
     if close_stay:
-        stay = Stay.objects.filter(
-            person=placement.person, centre=placement.centre, date_to__isnull=True
-        ).first()
-        if stay is not None:
-            stay.date_to = max(timezone.localdate(), stay.date_from)
-            stay.save(update_fields=["date_to"])
+        stay = serce_stays.current_stay(placement.person)
+        if stay is not None and stay.centre_id == placement.centre_id:
+            serce_stays.discharge(placement.person, max(timezone.localdate(), stay.date_from))

@@ -11,7 +11,7 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from plugins.serce.models import Centre, Person
@@ -50,7 +50,10 @@ def _photo(person: Person) -> bytes | None:
 
 
 def render_cards(office: Any, cards: Sequence[IdCard]) -> bytes:
-    """One card-size page (ID-1) per card: photo, name, centre, number, Code128 and QR."""
+    """One card-size page (ID-1) per card: photo, name (both scripts), centre, number, Code128 and QR.
+
+    The card is Polish; its title is repeated in the resident's language when that is not Polish.
+    """
 
     def build(doc: DocumentBuilder) -> None:
         for index, card in enumerate(cards):
@@ -67,6 +70,11 @@ def render_cards(office: Any, cards: Sequence[IdCard]) -> bytes:
 
             def data_part(sub: DocumentBuilder, card: IdCard = card, person: Person = person) -> None:
                 sub.heading(f"{person.last_name.upper()} {person.first_name}", level=2)
+                if person.native_name:
+                    sub.paragraph(person.native_name, small=True)
+                if person.language and person.language != "pl":
+                    with translation.override(person.language):  # the card's title in the resident's language
+                        sub.paragraph(str(_("Resident ID card")), small=True)
                 if person.date_of_birth:
                     sub.paragraph(
                         _("Born: %(date)s") % {"date": person.date_of_birth.strftime("%d.%m.%Y")}, small=True

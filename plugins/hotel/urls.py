@@ -30,4 +30,5 @@ urlpatterns = [
     path("transfers/<int:pk>/report.pdf", transfers.transfer_pdf, name="transfer-pdf"),
     path("transfers/<int:pk>/<str:step>/", transfers.transfer_step, name="transfer-step"),
     path("statistics/", stats.stats_view, name="stats"),
+    path("statistics.csv", stats.stats_csv, name="stats-csv"),
 ]

@@ -21,6 +21,7 @@ class SerceConfig(PluginAppConfig):
         "properties": {
             "sms_sender": {"type": "string", "maxLength": 11},
             "benefit_payment_day": {"type": "integer", "minimum": 1, "maximum": 28},
+            "sms_part_price_grosze": {"type": "integer", "minimum": 0, "maximum": 1000},
         },
         "additionalProperties": False,
     }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import Any
 
 from django import forms
@@ -10,8 +11,10 @@ from django.utils.translation import gettext_lazy as _
 from .models import (
     Address,
     Benefit,
+    BenefitRule,
     Centre,
     FoodArrangement,
+    Household,
     IdentityDocument,
     MedicalFilter,
     Person,
@@ -22,6 +25,8 @@ from .models import (
 )
 from .services.notices import KINDS
 
+PHOTO_MAX_BYTES = 5 * 1024 * 1024
+PHOTO_TYPES = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png"}
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
@@ -55,6 +60,77 @@ class PersonForm(forms.ModelForm):
 
     def clean_nationality(self) -> str:
         return (self.cleaned_data.get("nationality") or "").upper()
+
+    def clean_photo(self) -> Any:
+        photo = self.cleaned_data.get("photo")
+        if photo and getattr(photo, "size", 0) > PHOTO_MAX_BYTES:
+            raise forms.ValidationError(_("The photo is larger than 5 MB."))
+        if photo and hasattr(photo, "content_type"):
+            if PurePath(photo.name).suffix.lower() not in PHOTO_TYPES:
+                raise forms.ValidationError(_("Choose a JPEG or PNG photo."))
+        return photo
+
+
+class CentreForm(forms.ModelForm):
+    class Meta:
+        model = Centre
+        fields = [
+            "code",
+            "name",
+            "kind",
+            "street",
+            "postal_code",
+            "city",
+            "capacity",
+            "phone",
+            "email",
+            "active",
+        ]
+
+    def validate_unique(self) -> None:
+        super().validate_unique()
+        code = self.cleaned_data.get("code")
+        duplicate = Centre.objects.filter(office=self.instance.office, code=code).exclude(pk=self.instance.pk)
+        if code and duplicate.exists():
+            self.add_error("code", _("Another centre of the office has this code."))
+
+
+class BenefitRuleForm(forms.ModelForm):
+    class Meta:
+        model = BenefitRule
+        fields = [
+            "kind",
+            "unit",
+            "amount_grosze",
+            "family_size_min",
+            "family_size_max",
+            "valid_from",
+            "valid_to",
+            "legal_basis",
+        ]
+        widgets = _dates("valid_from", "valid_to")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        low, high = data.get("family_size_min"), data.get("family_size_max")
+        if low is not None and high is not None and high < low:
+            self.add_error("family_size_max", _("The upper family size cannot be below the lower one."))
+        start, end = data.get("valid_from"), data.get("valid_to")
+        if start and end and end < start:
+            self.add_error("valid_to", _("The end date cannot be before the start date."))
+        return data
+
+
+class HouseholdForm(forms.ModelForm):
+    class Meta:
+        model = Household
+        fields = ["reference", "notes"]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 2})}
+
+
+class HouseholdMemberForm(forms.Form):
+    register_number = forms.CharField(label=_("Register number"), max_length=16)
+    role = forms.ChoiceField(label=_("role in household"), choices=Person.HouseholdRole.choices)
 
 
 class StayForm(forms.ModelForm):

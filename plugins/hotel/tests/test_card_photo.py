@@ -38,3 +38,13 @@ def test_the_photo_is_on_the_card(hotel_office, centres, settings, tmp_path):
     assert len(images) == 1 and images[0].image.size == (300, 400)
     assert "no photo" not in page.extract_text()
     assert pdf_barcodes(pdf) == [{("CODE128", card.number), ("QRCODE", card.number)}]
+
+
+def test_card_carries_the_title_in_the_residents_language(hotel_office, centres):
+    a, _b = centres
+    person = make_person(hotel_office, "Olena", "Shevchenko", language="uk", first_name_native="Олена")
+    card = issue_card(person, a, None)
+    reader = PdfReader(io.BytesIO(render_cards(hotel_office, [card])))
+    assert len(reader.pages) == 1
+    text = reader.pages[0].extract_text()
+    assert "Посвідчення мешканця" in text and "Олена" in text

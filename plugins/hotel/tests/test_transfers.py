@@ -7,7 +7,7 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from plugins.hotel.admission import admit
+from plugins.hotel.admission import admit, end_placement
 from plugins.hotel.models import AccommodationNeeds, Bed, Placement, Transfer
 from plugins.hotel.transfers import TransferError, approve, depart, request_transfer
 from plugins.serce.models import Stay
@@ -79,3 +79,28 @@ def test_a_transfer_to_the_same_centre_or_of_someone_without_a_bed_is_refused(
     stranger = make_person(hotel_office, "Ivan", "Petrenko", sex="M")
     with pytest.raises(TransferError, match="has no bed"):
         request_transfer(person=stranger, from_centre=a, to_centre=b, reason="x", user=None)
+
+
+def test_stays_are_written_through_serce_services_and_audited(hotel_office, centres, monkeypatch):
+    """The hotel never writes serce.Stay itself: admission and departure go through serce's services."""
+    from plugins.serce.services import stays as serce_stays
+    from przystan.audit.models import AuditEntry
+
+    calls = []
+    for name in ("admit", "discharge"):
+        original = getattr(serce_stays, name)
+
+        def spy(*args, _original=original, _name=name, **kwargs):
+            calls.append(_name)
+            return _original(*args, **kwargs)
+
+        monkeypatch.setattr(serce_stays, name, spy)
+    a, _b = centres
+    person = make_person(hotel_office, "Olena", "Shevchenko")
+    bed = Bed.objects.filter(centre=a).first()
+    (placement,) = admit(centre=a, assignments=[(person, bed)], user=None)
+    end_placement(placement, user=None, reason="left")
+    assert calls == ["admit", "discharge"]
+    stay = Stay.objects.get(person=person)
+    assert stay.source == "hotel" and stay.date_to is not None
+    assert AuditEntry.objects.filter(object_id=str(stay.pk), action__in=("create", "update")).count() == 2

@@ -181,3 +181,16 @@ def test_an_office_admin_gives_a_user_access_to_a_centre(hotel_office, centres, 
     other = Client()
     staff_login(other, newcomer)
     assert other.get(f"/staff/hotel/centres/{a.pk}/staff/").status_code == 403
+
+
+def test_statistics_with_charts_and_csv_of_own_centres_only(staff_a, centres, hotel_office):
+    a, b = centres
+    family = make_family(hotel_office)
+    beds = Bed.objects.filter(centre=a, room__number="101").order_by("label")
+    admit(centre=a, assignments=list(zip(family, beds, strict=False)), user=None)
+    page = staff_a.get("/staff/hotel/statistics/").content.decode()
+    assert page.count("<svg") == 2 and a.name in page and b.name not in page
+    response = staff_a.get("/staff/hotel/statistics.csv")
+    assert response["Content-Type"].startswith("text/csv")
+    rows = response.content.decode("utf-8-sig").splitlines()
+    assert len(rows) == 2 and rows[1].startswith(a.name + ";")

@@ -133,6 +133,16 @@ class PaymentEntry(models.Model):
         verbose_name=_("entered by"),
     )
     created_at = models.DateTimeField(_("entered at"), auto_now_add=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("approved by"),
+        help_text=_("Adjustments only: the second person who approved the correction."),
+    )
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
     paid_at = models.DateTimeField(pgettext_lazy("benefit payout", "paid at"), null=True, blank=True)
 
     class Meta:
@@ -142,3 +152,8 @@ class PaymentEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} {self.kind} {self.amount_grosze / 100:.2f}"
+
+    @property
+    def awaiting_approval(self) -> bool:
+        """An adjustment entered after the list was approved waits for a second person's approval."""
+        return self.is_adjustment and self.approved_at is None

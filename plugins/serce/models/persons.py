@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import secrets
+from pathlib import PurePath
+
 from django.db import IntegrityError, models, transaction
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from ..register_numbers import random_number
 from ..search_keys import search_key
+
+
+def photo_path(instance: Person, filename: str) -> str:
+    """An unguessable file name: the photo is served only through the access-checked view."""
+    suffix = PurePath(filename).suffix.lower()[:5] or ".jpg"
+    return f"serce/photos/{secrets.token_hex(16)}{suffix}"
 
 
 class Household(models.Model):
@@ -85,7 +94,7 @@ class Person(models.Model):
     )
     phone = models.CharField(_("mobile phone"), max_length=20, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
-    photo = models.ImageField(_("photo"), upload_to="serce/photos/", blank=True)
+    photo = models.ImageField(_("photo"), upload_to=photo_path, blank=True)
     household = models.ForeignKey(
         Household,
         on_delete=models.SET_NULL,

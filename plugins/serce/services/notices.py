@@ -20,8 +20,16 @@ PAYMENT_DATE_CHANGED = "serce.payment_date_changed"
 ASSISTANCE_AVAILABLE = "serce.assistance_available"
 SCHOOL_SUPPLIES_AVAILABLE = "serce.school_supplies_available"
 LANGUAGES = ("pl", "en", "uk", "ru")
-#: Price of one SMS part in grosze used for the cost estimate (gateway contracts vary).
+#: Default price of one SMS part in grosze for the cost estimate; an office sets its gateway's price in
+#: the plugin config (``sms_part_price_grosze``), since contracts vary.
 SMS_PART_PRICE_GROSZE = 8
+
+
+def sms_part_price(office: Any) -> int:
+    """The office's price of one SMS part in grosze (plugin config, else the default)."""
+    from przystan.offices.enablement import plugin_config
+
+    return int((plugin_config(office, "serce") or {}).get("sms_part_price_grosze", SMS_PART_PRICE_GROSZE))
 
 
 @dataclass(frozen=True)
@@ -76,6 +84,7 @@ def audience(
 def preview(office: Any, notice_type: str, context: dict[str, Any]) -> list[dict[str, Any]]:
     """Per language: the SMS text, its parts, encoding and estimated cost (Cyrillic takes UCS-2)."""
     rows = []
+    price = sms_part_price(office)
     for language in LANGUAGES:
         text = render_message(
             notice_type, "sms", language, {"person_name": "Olena Shevchenko", **context}, office
@@ -88,7 +97,7 @@ def preview(office: Any, notice_type: str, context: dict[str, Any]) -> list[dict
                 "parts": info.parts,
                 "encoding": info.encoding,
                 "units": info.units,
-                "cost_grosze": info.parts * SMS_PART_PRICE_GROSZE,
+                "cost_grosze": info.parts * price,
             }
         )
     return rows

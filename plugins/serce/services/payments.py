@@ -10,6 +10,8 @@ in the list's centre (a centre list) or outside every centre (the list for peopl
 The amount comes from the rule for the benefit kind and the household size valid on the first day of
 the month, unless the benefit carries a fixed amount. A draft list may be regenerated; a submitted
 list is approved by a second person; approved lists are locked and corrected by adjustment entries.
+An adjustment is itself approved by a second person (never the one who entered it) before it counts
+in the totals or is paid: the four-eyes rule holds for corrections as for the list.
 """
 
 from __future__ import annotations
@@ -38,6 +40,9 @@ CENTRE_KINDS = (
 OUTSIDE_KINDS = (BenefitKind.OUTSIDE_CASH, BenefitKind.CLOTHING, BenefitKind.TRAVEL)
 
 Interval = tuple[dt.date, dt.date]
+
+#: Entries that count: the list's own entries and adjustments approved by a second person.
+COUNTED = Q(is_adjustment=False) | Q(approved_at__isnull=False)
 
 
 def month_bounds(month: dt.date) -> Interval:
@@ -248,7 +253,7 @@ def mark_paid(payment_list: PaymentList, user: Any) -> int:
     if payment_list.status not in (PaymentList.Status.APPROVED, PaymentList.Status.PAID):
         raise ValidationError(_("Only an approved list can be marked paid."))
     now = timezone.now()
-    settled = payment_list.entries.filter(paid_at__isnull=True).update(paid_at=now)
+    settled = payment_list.entries.filter(COUNTED, paid_at__isnull=True).update(paid_at=now)
     payment_list.status = PaymentList.Status.PAID
     payment_list.paid_by = user
     payment_list.paid_at = now
@@ -265,7 +270,10 @@ def adjust(
     reason: str,
     user: Any,
 ) -> PaymentEntry:
-    """Record a correction as a new entry (positive or negative); the original entries never change."""
+    """Record a correction as a new entry (positive or negative); the original entries never change.
+
+    The adjustment waits for a second person's approval (:func:`approve_adjustment`) before it counts.
+    """
     if not payment_list.is_locked:
         raise ValidationError(_("A draft list is corrected by regenerating it."))
     if not reason.strip():
@@ -287,11 +295,38 @@ def adjust(
     return adjustment
 
 
+def approve_adjustment(entry: PaymentEntry, user: Any, request: Any = None) -> PaymentEntry:
+    """The second person approves a correction: never the one who entered it (a refusal is audited).
+
+    The approval is a change of the (audited) entry, so who approved it and when is in its history.
+    """
+    from przystan.audit.api import record_denied
+
+    if entry.is_adjustment and entry.created_by_id == user.pk:
+        record_denied(user, "serce.approve_paymentlist", entry, request=request)
+        raise PermissionDenied(
+            _("An adjustment must be approved by someone other than the person who entered it.")
+        )
+    with transaction.atomic():
+        entry = PaymentEntry.objects.select_for_update().get(pk=entry.pk)
+        if not entry.is_adjustment:
+            raise ValidationError(_("Only an adjustment entry is approved separately."))
+        if entry.approved_at is not None:
+            raise ValidationError(_("This adjustment is already approved."))
+        entry.approved_by = user
+        entry.approved_at = timezone.now()
+        entry.save(update_fields=["approved_by", "approved_at"])
+    return entry
+
+
 def totals(payment_list: PaymentList) -> dict[str, int]:
+    """Sums in grosze; adjustments awaiting approval are only in ``pending``."""
     agg = payment_list.entries.aggregate(
-        total=Sum("amount_grosze"),
-        adjustments=Sum("amount_grosze", filter=Q(is_adjustment=True)),
-        unpaid=Sum("amount_grosze", filter=Q(paid_at__isnull=True)),
+        total=Sum("amount_grosze", filter=COUNTED),
+        adjustments=Sum("amount_grosze", filter=Q(is_adjustment=True, approved_at__isnull=False)),
+        pending=Sum("amount_grosze", filter=Q(is_adjustment=True, approved_at__isnull=True)),
+        pending_count=Count("pk", filter=Q(is_adjustment=True, approved_at__isnull=True)),
+        unpaid=Sum("amount_grosze", filter=COUNTED & Q(paid_at__isnull=True)),
         persons=Count("person", distinct=True),
     )
     return {k: v or 0 for k, v in agg.items()}
@@ -314,6 +349,7 @@ CSV_HEADER = (
     "adjustment",
     "reason",
     "paid_at",
+    "adjustment_approved",
 )
 
 
@@ -338,6 +374,7 @@ def export_csv(payment_list: PaymentList) -> bytes:
                 "1" if e.is_adjustment else "0",
                 e.reason,
                 e.paid_at.isoformat() if e.paid_at else "",
+                ("1" if e.approved_at else "0") if e.is_adjustment else "",
             )
         )
     return ("\ufeff" + out.getvalue()).encode("utf-8")

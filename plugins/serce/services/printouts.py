@@ -16,18 +16,39 @@ from ..models import Benefit, PaymentList, Person
 from . import payments, stays
 
 
+def photo_bytes(person: Person) -> bytes | None:
+    """The stored photo of ``person`` (``None`` without one or if the file is gone)."""
+    if not person.photo:
+        return None
+    try:
+        with person.photo.open("rb") as handle:
+            return handle.read()
+    except (OSError, ValueError):
+        return None
+
+
 def person_card(person: Person, language: str = "pl") -> bytes:
-    """An ID-1 register card with the name in both scripts and the register number as Code128."""
+    """An ID-1 register card: photo, name in both scripts and the register number as Code128."""
+    photo = photo_bytes(person)
 
     def build(doc: DocumentBuilder) -> None:
-        doc.paragraph(f"{person.last_name.upper()} {person.first_name}")
-        if person.native_name:
-            doc.paragraph(person.native_name, small=True)
-        doc.paragraph(
-            _("Born %(date)s · %(nationality)s")
-            % {"date": person.date_of_birth or "—", "nationality": person.nationality or "—"},
-            small=True,
-        )
+        def photo_part(sub: DocumentBuilder) -> None:
+            if photo:
+                sub.image(photo, width_mm=17, height_mm=21)
+            else:
+                sub.paragraph(_("no photo"), small=True)
+
+        def data_part(sub: DocumentBuilder) -> None:
+            sub.paragraph(f"{person.last_name.upper()} {person.first_name}")
+            if person.native_name:
+                sub.paragraph(person.native_name, small=True)
+            sub.paragraph(
+                _("Born %(date)s · %(nationality)s")
+                % {"date": person.date_of_birth or "—", "nationality": person.nationality or "—"},
+                small=True,
+            )
+
+        doc.columns([photo_part, data_part], widths=[0.27, 0.73])
         doc.code128(person.register_number, bar_height_mm=9)
 
     return render_card(person.office, title=_("Register card"), language=language, build=build)
@@ -135,6 +156,7 @@ def payment_list_pdf(payment_list: PaymentList, language: str = "pl") -> bytes:
             "days",
             "amount_grosze",
             "is_adjustment",
+            "approved_at",
         )
     )
 
@@ -162,10 +184,10 @@ def payment_list_pdf(payment_list: PaymentList, language: str = "pl") -> bytes:
         ]
         widths = [doc.width * w for w in (0.06, 0.17, 0.30, 0.17, 0.06, 0.12, 0.12)]
         chunk: list[list[str]] = []
-        for index, (number, last, first, kind, days, amount, adj) in enumerate(
+        for index, (number, last, first, kind, days, amount, adj, approved) in enumerate(
             rows.iterator(chunk_size=2000), 1
         ):
-            label = kind + (" *" if adj else "")
+            label = kind + ((" *" if approved else " **") if adj else "")
             chunk.append(
                 [str(index), number, f"{last} {first}"[:40], label, str(days or ""), payments.zl(amount), ""]
             )
@@ -174,6 +196,11 @@ def payment_list_pdf(payment_list: PaymentList, language: str = "pl") -> bytes:
                 chunk = []
         doc.add(_entries_table(header, chunk, widths))
         doc.paragraph(_("* adjustment entry"), small=True)
+        if sums["pending_count"]:
+            doc.paragraph(
+                _("** adjustment awaiting approval by a second person, not included in the total"),
+                small=True,
+            )
         doc.spacer()
         doc.paragraph(_("Prepared by: %(name)s") % {"name": _user_name(payment_list.prepared_by)})
         doc.paragraph(_("Approved by: %(name)s") % {"name": _user_name(payment_list.approved_by)})

@@ -60,6 +60,7 @@ def benefits_paid(office: object, months: int = 12) -> list[tuple[str, str, int]
             payment_list__office=office,
             payment_list__status__in=(PaymentList.Status.APPROVED, PaymentList.Status.PAID),
         )
+        .filter(Q(is_adjustment=False) | Q(approved_at__isnull=False))  # no unapproved corrections
         .values("payment_list__month", "kind")
         .annotate(total=Sum("amount_grosze"))
         .order_by("-payment_list__month", "kind")

@@ -20,6 +20,10 @@ def admit(
 ) -> Stay:
     """Open a stay of ``person`` in ``centre`` from ``on``, closing the open stay elsewhere the day before.
 
+    A person who left another centre on ``on`` (a transfer received the same day) sleeps that night
+    here: the earlier stay is shortened to the night before, or, if it also began on ``on`` (a
+    stop-over of one day), kept as the one-day record it is.
+
     Raises :class:`ValidationError` if the centre belongs to another office or ``on`` precedes the
     start of the currently open stay.
     """
@@ -34,10 +38,35 @@ def admit(
             raise ValidationError(_("The admission date must be after the start of the current stay."))
         current.date_to = on - dt.timedelta(days=1)
         current.save(update_fields=["date_to"])
+    stop_over = None
+    for ended in Stay.objects.select_for_update().filter(person=person, date_to=on).exclude(date_from__gt=on):
+        if ended.date_from < on:
+            ended.date_to = on - dt.timedelta(days=1)
+            ended.save(update_fields=["date_to"])
+        else:
+            stop_over = ended.pk
     stay = Stay(person=person, centre=centre, date_from=on, room=room, source=source, notes=notes)
-    stay.full_clean()
+    stay.clean_fields()
+    stay.validate_constraints()
+    overlapping = (
+        Stay.objects.filter(person=person, date_to__gte=on)
+        .exclude(pk=stop_over)
+        .exclude(date_to__isnull=True)
+    )
+    if overlapping.exists():
+        raise ValidationError(_("This stay overlaps another stay of the same person."))
     stay.save()
     return stay
+
+
+@transaction.atomic
+def change_room(person: Person, room: str) -> Stay | None:
+    """Record a move to another room of the same centre on the open stay (audited like every change)."""
+    current = Stay.objects.select_for_update().filter(person=person, date_to__isnull=True).first()
+    if current is not None and current.room != room:
+        current.room = room
+        current.save(update_fields=["room"])
+    return current
 
 
 @transaction.atomic

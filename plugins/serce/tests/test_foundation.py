@@ -63,3 +63,23 @@ def test_overlapping_stay_rejected(office):
         Stay(
             person=person, centre=centre, date_from=dt.date(2026, 2, 1), date_to=dt.date(2026, 1, 1)
         ).full_clean()
+
+
+def test_admit_on_the_day_of_leaving_another_centre(office):
+    person = make_person(office)
+    a = make_centre(office, "a")
+    b = make_centre(office, "b")
+    c = make_centre(office, "c")
+    admit(person, a, dt.date(2026, 1, 1))
+    discharge(person, dt.date(2026, 1, 10))  # left A on the 10th ...
+    second = admit(person, b, dt.date(2026, 1, 10))  # ... and sleeps in B that night
+    first = Stay.objects.get(person=person, centre=a)
+    assert first.date_to == dt.date(2026, 1, 9) and second.date_from == dt.date(2026, 1, 10)
+    # a one-day stop-over (arrived and left on the same day) is kept as it is
+    discharge(person, dt.date(2026, 1, 20))
+    stop = admit(person, c, dt.date(2026, 1, 20))
+    Stay.objects.filter(pk=stop.pk).update(date_to=dt.date(2026, 1, 20))
+    third = admit(person, a, dt.date(2026, 1, 20))
+    assert Stay.objects.get(pk=stop.pk).date_to == dt.date(2026, 1, 20) and third.date_to is None
+    with pytest.raises(ValidationError):  # before the start of the open stay
+        admit(person, b, dt.date(2026, 1, 5))

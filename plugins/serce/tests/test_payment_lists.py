@@ -76,6 +76,14 @@ def test_second_person_approves_then_list_is_locked(serce_office, setup):
     entry.refresh_from_db()
     assert entry.amount_grosze == before and entry.paid_at is not None  # original never edited
     assert adjustment.is_adjustment and adjustment.adjusts == entry and adjustment.paid_at is None
+    # the adjustment waits for a second person: not counted, not paid
+    assert adjustment.awaiting_approval
+    assert payments.totals(payment_list)["unpaid"] == 0
+    assert payments.totals(payment_list)["pending"] == -500
+    assert payments.mark_paid(payment_list, cashier) == 0
+    with pytest.raises(PermissionDenied):
+        payments.approve_adjustment(adjustment, preparer)
+    payments.approve_adjustment(adjustment, approver)
     assert payments.totals(payment_list)["unpaid"] == -500
     assert payments.mark_paid(payment_list, cashier) == 1
     with pytest.raises(ValidationError):
@@ -134,3 +142,53 @@ def test_pdf_reference_barcode_decodes(serce_office, setup, tmp_path):
         ["zbarimg", "-q", "--raw", str(png)], capture_output=True, text=True
     ).stdout.split()
     assert payment_list.reference in decoded
+
+
+def test_adjustment_needs_second_person_over_http_and_is_audited(
+    client, serce_office, setup, staff, staff_login
+):
+    from przystan.audit.models import AuditEntry
+
+    grupa, olena, _ivan, preparer, approver, cashier = setup
+    payment_list = payments.generate(serce_office, grupa, NOV, preparer)
+    payments.submit(payment_list, preparer)
+    payments.approve(payment_list, approver)
+    # the supervisor enters a correction herself: she cannot approve it too
+    staff_login(client, approver)
+    entry = payment_list.entries.get(person=olena, kind="hygiene")
+    adjustment = payments.adjust(payment_list, entry, olena, 700, "Missed day", approver)
+    url = reverse("serce:adjustment-approve", args=[payment_list.pk, adjustment.pk])
+    page = client.get(reverse("serce:payment-list", args=[payment_list.pk])).content.decode()
+    assert "Missed day" in page and url not in page
+    assert client.post(url).status_code == 403
+    adjustment.refresh_from_db()
+    assert adjustment.approved_at is None
+    assert AuditEntry.objects.filter(
+        action="denied", object_id=str(adjustment.pk), actor=approver, reason="serce.approve_paymentlist"
+    ).exists()
+    # the PDF and CSV show it as pending, outside the total
+    rows = list(
+        csv.DictReader(
+            io.StringIO(
+                client.get(reverse("serce:payment-csv", args=[payment_list.pk])).content.decode("utf-8-sig")
+            ),
+            delimiter=";",
+        )
+    )
+    assert [r["adjustment_approved"] for r in rows if r["adjustment"] == "1"] == ["0"]
+    client.logout()
+    # a social worker cannot approve at all; another supervisor can
+    staff_login(client, preparer)
+    assert client.post(url).status_code == 403
+    client.logout()
+    second = staff("druga@example.gov.pl", "supervisor")
+    staff_login(client, second)
+    page = client.get(reverse("serce:payment-list", args=[payment_list.pk])).content.decode()
+    assert url in page
+    assert client.post(url).status_code == 302
+    adjustment.refresh_from_db()
+    assert adjustment.approved_by == second and adjustment.approved_at is not None
+    update = AuditEntry.objects.filter(action="update", object_id=str(adjustment.pk)).latest("pk")
+    assert update.actor == second and "approved_by" in update.changes
+    assert payments.totals(payment_list)["total"] == 41667 + 700
+    assert payments.mark_paid(payment_list, cashier) == 5

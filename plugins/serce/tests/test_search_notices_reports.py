@@ -100,3 +100,12 @@ def test_printouts_are_readable(serce_office, centres):
     ):
         text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
         assert expected in text and person.register_number in text
+
+
+def test_sms_price_comes_from_the_office_config(serce_office, enable_plugin):
+    context = {"where": "Grupa", "from_date": "2026-09-01"}
+    default = {r["language"]: r for r in preview(serce_office, SCHOOL_SUPPLIES_AVAILABLE, context)}
+    assert default["en"]["cost_grosze"] == default["en"]["parts"] * 8
+    enable_plugin(serce_office, "serce", config={"sms_part_price_grosze": 11})
+    priced = {r["language"]: r for r in preview(serce_office, SCHOOL_SUPPLIES_AVAILABLE, context)}
+    assert priced["uk"]["cost_grosze"] == priced["uk"]["parts"] * 11

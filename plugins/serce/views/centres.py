@@ -1,13 +1,31 @@
-"""Centres of the office with their current occupancy."""
+"""Centres of the office: occupancy list, editing (office administrators) and staff assignment.
+
+Assigning a member of staff to a centre grants ``serce.work_in_centre`` on that centre (guardian), which
+is what limits centre staff to the residents of their centres (:func:`plugins.serce.access.visible_persons`).
+Centre edits are audited through the model registration; assignments are recorded as changes of the
+centre's staff list (before/after).
+"""
 
 from __future__ import annotations
 
+from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from guardian.shortcuts import get_users_with_perms
+
+from przystan.accounts import access as core_access
+from przystan.audit.api import AuditAction, record_event
 
 from .. import access
+from ..forms import CentreForm
+from ..models import Centre
 from .common import serce_view
+
+ADD = "serce.add_centre"
+CHANGE = "serce.change_centre"
 
 
 @serce_view()
@@ -15,4 +33,72 @@ def centre_list(request: HttpRequest) -> HttpResponse:
     centres = access.staff_centres(request.user, request.office).annotate(
         residents=Count("stays", filter=Q(stays__date_to__isnull=True))
     )
-    return render(request, "serce/centres.html", {"centres": centres, "nav": "centres"})
+    return render(
+        request,
+        "serce/centres.html",
+        {
+            "centres": centres,
+            "can_add": core_access.can(request.user, ADD),
+            "can_change": core_access.can(request.user, CHANGE),
+            "nav": "centres",
+        },
+    )
+
+
+@serce_view()
+def centre_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    centre = get_object_or_404(Centre, pk=pk, office=request.office) if pk else Centre(office=request.office)
+    core_access.require(request, CHANGE if pk else ADD, centre if pk else None)
+    form = CentreForm(request.POST or None, instance=centre)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Saved."))
+        return redirect("serce:centre-list")
+    return render(request, "serce/centre_form.html", {"form": form, "centre": centre, "nav": "centres"})
+
+
+def assigned_staff(centre: Centre) -> list:
+    """Users holding ``serce.work_in_centre`` on ``centre`` itself (not through a role)."""
+    users = get_users_with_perms(
+        centre, only_with_perms_in=["work_in_centre"], with_group_users=False, with_superusers=False
+    )
+    return sorted(users, key=lambda u: u.email)
+
+
+@serce_view()
+def centre_staff(request: HttpRequest, pk: int) -> HttpResponse:
+    """Who works in the centre: assign or remove reception-centre staff (audited before/after)."""
+    centre = get_object_or_404(Centre, pk=pk, office=request.office)
+    core_access.require(request, CHANGE, centre)
+    staff = get_user_model().objects.filter(kind="staff", home_office=request.office, is_active=True)
+    if request.method == "POST":
+        user = get_object_or_404(staff, pk=request.POST.get("user"))
+        before = [u.email for u in assigned_staff(centre)]
+        if request.POST.get("action") == "remove":
+            access.remove_from_centre(user, centre)
+            message = _("%(user)s no longer works in %(centre)s.")
+        else:
+            access.assign_to_centre(user, centre)
+            message = _("%(user)s now works in %(centre)s.")
+        after = [u.email for u in assigned_staff(centre)]
+        if before != after:
+            record_event(
+                AuditAction.UPDATE,
+                centre,
+                request.user,
+                changes={"work_in_centre": [before, after]},
+                reason=f"staff assignment: {user.email}",
+                request=request,
+            )
+        messages.success(request, message % {"user": user.email, "centre": centre})
+        return redirect("serce:centre-staff", pk=centre.pk)
+    assigned = {u.pk for u in assigned_staff(centre)}
+    rows = [
+        {
+            "user": user,
+            "assigned": user.pk in assigned,
+            "everywhere": user.has_perm(access.VIEW_ALL_PERSONS),
+        }
+        for user in staff.order_by("email")
+    ]
+    return render(request, "serce/centre_staff.html", {"centre": centre, "rows": rows, "nav": "centres"})

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from pathlib import PurePath
+
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 
-from przystan.audit.api import record_event
+from przystan.audit.api import record_event, record_read
 from przystan.documents.http import pdf_response
 
 from .. import access
+from ..forms import PHOTO_TYPES
 from ..services import printouts
 from .common import serce_view
 
@@ -16,6 +19,23 @@ from .common import serce_view
 def _language(request: HttpRequest) -> str:
     language = request.GET.get("lang", "pl")
     return language if language in ("pl", "en", "uk", "ru") else "pl"
+
+
+@serce_view()
+def person_photo(request: HttpRequest, pk: int) -> HttpResponse:
+    """The person's photo, only to staff who may see this person (per centre); every read is audited."""
+    person = access.person_for(request, pk, None)
+    content = printouts.photo_bytes(person)
+    if content is None:
+        raise Http404
+    record_read(person, request=request, reason="serce photo")
+    response = HttpResponse(
+        content, content_type=PHOTO_TYPES.get(PurePath(person.photo.name).suffix.lower(), "image/jpeg")
+    )
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Disposition"] = "inline"
+    return response
 
 
 @serce_view()

@@ -1,4 +1,7 @@
-"""Monthly payment lists: generate, review, approve (second person), export, mark paid, adjust."""
+"""Monthly payment lists: generate, review, approve (second person), export, mark paid, adjust.
+
+Adjustments entered after approval are approved by a second person too, before they count.
+"""
 
 from __future__ import annotations
 
@@ -69,10 +72,15 @@ def _get(request: HttpRequest, pk: int) -> PaymentList:
 @serce_view(VIEW)
 def list_detail(request: HttpRequest, pk: int) -> HttpResponse:
     payment_list = _get(request, pk)
-    entries = payment_list.entries.select_related("person", "adjusts").order_by(
+    entries = payment_list.entries.select_related("person", "adjusts", "approved_by").order_by(
         "person__last_name", "person__first_name", "id"
     )
     user = request.user
+    pending = list(
+        payment_list.entries.filter(is_adjustment=True, approved_at__isnull=True)
+        .select_related("person", "created_by")
+        .order_by("id")
+    )
     return render(
         request,
         "serce/payment_list.html",
@@ -86,6 +94,8 @@ def list_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_mark_paid": core_access.can(user, MARK_PAID),
             "can_adjust": core_access.can(user, ADJUST),
             "adjust_form": AdjustmentForm(),
+            "pending": pending,
+            "can_approve_adjustments": core_access.can(user, APPROVE),
             "nav": "payments",
         },
     )
@@ -143,6 +153,21 @@ def list_adjust(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(request, _("The correction was recorded as an adjustment entry."))
     else:
         messages.error(request, "; ".join(str(e) for errors in form.errors.values() for e in errors))
+    return redirect("serce:payment-list", pk=pk)
+
+
+@require_POST
+@serce_view(APPROVE)
+def adjustment_approve(request: HttpRequest, pk: int, entry: int) -> HttpResponse:
+    """A second person approves an adjustment (the one who entered it is refused, and it is logged)."""
+    payment_list = _get(request, pk)
+    item = get_object_or_404(PaymentEntry, pk=entry, payment_list=payment_list)
+    try:
+        payments.approve_adjustment(item, request.user, request=request)  # self-approval: 403, audited
+    except ValidationError as exc:
+        messages.error(request, "; ".join(exc.messages))
+    else:
+        messages.success(request, _("The adjustment was approved."))
     return redirect("serce:payment-list", pk=pk)
 
 

@@ -1,0 +1,140 @@
+"""Staff screens: centres (edit, assign staff — the per-centre access), benefit rules and households."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from plugins.serce.access import visible_persons
+from plugins.serce.models import BenefitRule, Centre, Household
+from plugins.serce.services.stays import admit
+from przystan.audit.models import AuditEntry
+
+from .factories import make_person
+
+pytestmark = pytest.mark.django_db
+
+CENTRE = {
+    "code": "bp",
+    "name": "Ośrodek Biała Podlaska",
+    "kind": "reception",
+    "street": "ul. Dokudowska 19",
+    "postal_code": "21-500",
+    "city": "Biała Podlaska",
+    "capacity": 200,
+    "active": "on",
+}
+
+
+def test_admin_adds_and_edits_a_centre_audited(client, staff, staff_login, serce_office):
+    admin = staff("admin@example.gov.pl", "office_admin")
+    staff_login(client, admin)
+    assert client.post(reverse("serce:centre-create"), CENTRE).status_code == 302
+    centre = Centre.objects.get(office=serce_office, code="bp")
+    response = client.post(reverse("serce:centre-edit", args=[centre.pk]), {**CENTRE, "capacity": 180})
+    assert response.status_code == 302
+    centre.refresh_from_db()
+    assert centre.capacity == 180
+    entry = AuditEntry.objects.filter(action="update", object_id=str(centre.pk), actor=admin).get()
+    assert entry.changes["capacity"] == [200, 180]
+    # a duplicate code in the office is refused
+    response = client.post(reverse("serce:centre-create"), CENTRE)
+    assert response.status_code == 200 and Centre.objects.filter(code="bp").count() == 1
+
+
+def test_centre_staff_cannot_manage_centres_and_denial_is_logged(client, staff, staff_login, centres):
+    grupa, _linin = centres
+    worker = staff("grupa@example.gov.pl", "centre_staff")
+    staff_login(client, worker)
+    assert client.post(reverse("serce:centre-edit", args=[grupa.pk]), CENTRE).status_code == 403
+    assert client.post(reverse("serce:centre-staff", args=[grupa.pk]), {"user": worker.pk}).status_code == 403
+    assert AuditEntry.objects.filter(action="denied", actor=worker, reason="serce.change_centre").count() == 2
+    page = client.get(reverse("serce:centre-list")).content.decode()
+    assert reverse("serce:centre-staff", args=[grupa.pk]) not in page
+
+
+def test_assigning_staff_gives_access_to_the_centre_residents(
+    client, staff, staff_login, serce_office, centres
+):
+    grupa, linin = centres
+    anna = make_person(serce_office, "Anna", "Kovalenko")
+    admit(anna, grupa, dt.date(2026, 1, 5))
+    worker = staff("grupa@example.gov.pl", "centre_staff")
+    admin = staff("admin@example.gov.pl", "office_admin")
+    assert list(visible_persons(worker, serce_office)) == []
+    staff_login(client, admin)
+    url = reverse("serce:centre-staff", args=[grupa.pk])
+    assert worker.email in client.get(url).content.decode()
+    assert client.post(url, {"user": worker.pk, "action": "assign"}).status_code == 302
+    assert list(visible_persons(worker, serce_office)) == [anna]
+    entry = AuditEntry.objects.filter(action="update", object_id=str(grupa.pk), actor=admin).latest("pk")
+    assert entry.changes["work_in_centre"] == [[], [worker.email]]
+    client.post(url, {"user": worker.pk, "action": "remove"})
+    assert list(visible_persons(worker, serce_office)) == []
+    entry = AuditEntry.objects.filter(action="update", object_id=str(grupa.pk), actor=admin).latest("pk")
+    assert entry.changes["work_in_centre"] == [[worker.email], []]
+
+
+def test_benefit_rules_managed_by_admin_and_audited(client, staff, staff_login, serce_office):
+    admin = staff("admin@example.gov.pl", "office_admin")
+    worker = staff("sw@example.gov.pl", "social_worker")
+    staff_login(client, worker)
+    assert client.get(reverse("serce:rule-list")).status_code == 403
+    client.logout()
+    staff_login(client, admin)
+    assert client.get(reverse("serce:rule-list")).status_code == 200
+    data = {
+        "kind": "pocket_money",
+        "unit": "month",
+        "amount_grosze": 6000,
+        "family_size_min": 1,
+        "valid_from": "2027-01-01",
+        "legal_basis": "Rozporządzenie 2027",
+    }
+    assert client.post(reverse("serce:rule-create"), data).status_code == 302
+    rule = BenefitRule.objects.get(office=serce_office, valid_from=dt.date(2027, 1, 1))
+    response = client.post(reverse("serce:rule-edit", args=[rule.pk]), {**data, "amount_grosze": 6500})
+    assert response.status_code == 302
+    entry = AuditEntry.objects.filter(action="update", object_id=str(rule.pk), actor=admin).get()
+    assert entry.changes["amount_grosze"] == [6000, 6500]
+    bad = {**data, "family_size_min": 3, "family_size_max": 2}
+    assert client.post(reverse("serce:rule-create"), bad).status_code == 200
+
+
+def test_household_created_and_members_linked(client, staff, staff_login, serce_office):
+    officer = staff("officer@example.gov.pl", "officer")
+    ivan = make_person(serce_office, "Ivan", "Petrenko", sex="M")
+    oksana = make_person(serce_office, "Oksana", "Petrenko")
+    staff_login(client, officer)
+    response = client.post(reverse("serce:household-new", args=[ivan.pk]), {"reference": "Petrenko"})
+    household = Household.objects.get(office=serce_office)
+    assert response.status_code == 302 and response.url == reverse("serce:household", args=[household.pk])
+    url = reverse("serce:household", args=[household.pk])
+    client.post(url, {"register_number": oksana.register_number.lower(), "role": "spouse"})
+    oksana.refresh_from_db()
+    ivan.refresh_from_db()
+    assert oksana.household == household and oksana.household_role == "spouse"
+    assert ivan.household == household and ivan.household_role == "head"
+    entry = AuditEntry.objects.filter(action="update", object_id=str(oksana.pk), actor=officer).latest("pk")
+    assert entry.changes["household"][1] is not None
+    page = client.get(reverse("serce:person-detail", args=[ivan.pk])).content.decode()
+    assert "Oksana" in page
+    client.post(url, {"remove": oksana.pk})
+    oksana.refresh_from_db()
+    assert oksana.household is None
+
+
+def test_household_of_other_centre_hidden_from_centre_staff(
+    client, staff, staff_login, serce_office, centres
+):
+    grupa, linin = centres
+    from plugins.serce.access import assign_to_centre
+
+    family = Household.objects.create(office=serce_office, reference="F")
+    ivan = make_person(serce_office, "Ivan", "Petrenko", household=family)
+    admit(ivan, linin, dt.date(2026, 1, 5))
+    worker = staff("grupa@example.gov.pl", "centre_staff")
+    assign_to_centre(worker, grupa)
+    staff_login(client, worker)
+    assert client.get(reverse("serce:household", args=[family.pk])).status_code == 403
+    assert AuditEntry.objects.filter(action="denied", actor=worker, object_id=str(family.pk)).exists()
