@@ -8,6 +8,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from przystan.documents.storage import private_storage
+
 
 class ApplicationStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
@@ -69,7 +71,7 @@ class Attachment(models.Model):
         related_name="attachments",
     )
     kind = models.CharField(_("document"), max_length=40)
-    file = models.FileField(upload_to=attachment_path)
+    file = models.FileField(upload_to=attachment_path, storage=private_storage)
     original_name = models.CharField(max_length=200)
     content_type = models.CharField(max_length=40)
     size = models.PositiveIntegerField()

@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from przystan.audit.api import AuditedManager
+from przystan.documents.storage import private_storage
 
 
 class Team(models.Model):
@@ -172,7 +173,7 @@ class CaseReceipt(models.Model):
     fee_codes = models.JSONField(default=list)
     amount_grosze = models.PositiveIntegerField()
     paid_at = models.DateTimeField(null=True, blank=True)
-    pdf = models.FileField(upload_to=receipt_path)
+    pdf = models.FileField(upload_to=receipt_path, storage=private_storage)
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self) -> str:

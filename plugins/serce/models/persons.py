@@ -9,6 +9,8 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from przystan.documents.storage import private_storage
+
 from ..register_numbers import random_number
 from ..search_keys import search_key
 
@@ -94,7 +96,7 @@ class Person(models.Model):
     )
     phone = models.CharField(_("mobile phone"), max_length=20, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
-    photo = models.ImageField(_("photo"), upload_to=photo_path, blank=True)
+    photo = models.ImageField(_("photo"), upload_to=photo_path, storage=private_storage, blank=True)
     household = models.ForeignKey(
         Household,
         on_delete=models.SET_NULL,
