@@ -23,6 +23,7 @@ from django.utils import timezone
 from ..errors import AlreadyBooked, IdempotencyConflict, NotCancellable, SlotGone, SlotNotReleased
 from ..identity import Applicant
 from ..models import Booking, BookingSource, BookingStatus, Slot
+from . import availability
 
 logger = logging.getLogger(__name__)
 
@@ -97,8 +98,13 @@ def book(
     priority: bool = False,
     service_type_id: int | None = None,
     now: dt.datetime | None = None,
+    slot: Slot | None = None,
 ) -> Booking:
-    """Book ``slot_id`` for ``applicant``; a repeated ``idempotency_key`` returns the first result."""
+    """Book ``slot_id`` for ``applicant``; a repeated ``idempotency_key`` returns the first result.
+
+    ``slot`` may pass the slot already loaded (with its service type) to spare reading it again; the
+    place is taken by the conditional UPDATE either way, so its ``booked`` count is not trusted.
+    """
     now = now or timezone.now()
     key = (idempotency_key or "").strip()[:80] or None
     if key:
@@ -116,7 +122,8 @@ def book(
                     staff_placement=source == BookingSource.OUT_OF_QUEUE,
                     service_type_id=service_type_id,
                 )
-            slot = Slot.objects.select_related("service_type").get(pk=slot_id)
+            if slot is None or slot.pk != slot_id:
+                slot = Slot.objects.select_related("service_type").get(pk=slot_id)
             booking = Booking.objects.create(
                 office=office,
                 reference=new_reference(),
@@ -146,6 +153,7 @@ def book(
                 return earlier
         raise
     booking.replayed = False  # type: ignore[attr-defined]
+    transaction.on_commit(lambda: _changed(booking))
     transaction.on_commit(lambda: _confirm(booking))
     return booking
 
@@ -158,6 +166,12 @@ def _replay(key: str, applicant: Applicant, slot_id: int) -> Booking | None:
         raise IdempotencyConflict()
     earlier.replayed = True  # type: ignore[attr-defined]
     return earlier
+
+
+def _changed(booking: Booking) -> None:
+    """Drop the remembered public availability of the booking's service (see ``availability``)."""
+    if availability.lifetime() > 0:
+        availability.forget(booking.office_id, booking.service_type.code)
 
 
 def _confirm(booking: Booking) -> None:
@@ -180,6 +194,7 @@ def cancel(booking: Booking, *, now: dt.datetime | None = None) -> Booking:
         locked.save(update_fields=["status", "cancelled_at"])
         release_place(locked.slot_id)
         offer_freed_place(locked.slot_id, now=now)
+    transaction.on_commit(lambda: _changed(locked))
     transaction.on_commit(lambda: _notify_cancel(locked))
     return locked
 
@@ -209,5 +224,6 @@ def reschedule(booking: Booking, new_slot_id: int, *, now: dt.datetime | None = 
         locked.save(update_fields=["slot", "reminded_at"])
         release_place(old_slot_id)
         offer_freed_place(old_slot_id, now=now)
+    transaction.on_commit(lambda: _changed(locked))
     transaction.on_commit(lambda: _confirm(locked))
     return locked

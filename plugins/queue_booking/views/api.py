@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -18,8 +20,8 @@ from przystan.accounts.access import can
 from ..errors import BookingError
 from ..identity import resolve_applicant
 from ..models import Booking, DocumentKind, ServiceCode
+from ..services import availability, limits, queue
 from ..services import booking as engine
-from ..services import limits, queue
 from ..services.slots import available_slots
 from .common import client_ip, office_of, service_type_or_404
 
@@ -91,23 +93,29 @@ class AvailabilityViewSet(viewsets.ViewSet):
         parameters=[OpenApiParameter("service", str, enum=list(ServiceCode.values), required=True)],
         responses=SlotSerializer(many=True),
     )
-    def list(self, request: Request) -> Response:
-        service_type = service_type_or_404(office_of(request), request.query_params.get("service", ""))
-        rows = available_slots(service_type).values(
-            "id", "starts_at", "ends_at", "service_point__name", "capacity", "booked"
-        )
-        return Response(
-            [
-                {
-                    "id": row["id"],
-                    "starts_at": row["starts_at"],
-                    "ends_at": row["ends_at"],
-                    "service_point": row["service_point__name"],
-                    "free": row["capacity"] - row["booked"],
-                }
-                for row in rows
-            ]
-        )
+    def list(self, request: Request) -> HttpResponse:
+        office = office_of(request)
+        code = request.query_params.get("service", "")
+        body = availability.remembered(office.pk, code)
+        if body is None:
+            service_type = service_type_or_404(office, code)
+            rows = available_slots(service_type).values(
+                "id", "starts_at", "ends_at", "service_point__name", "capacity", "booked"
+            )
+            body = JSONRenderer().render(
+                [
+                    {
+                        "id": row["id"],
+                        "starts_at": row["starts_at"],
+                        "ends_at": row["ends_at"],
+                        "service_point": row["service_point__name"],
+                        "free": row["capacity"] - row["booked"],
+                    }
+                    for row in rows
+                ]
+            )
+            availability.remember(office.pk, code, body)
+        return HttpResponse(body, content_type="application/json")
 
 
 class BookingViewSet(viewsets.ViewSet):
@@ -138,7 +146,9 @@ class BookingViewSet(viewsets.ViewSet):
             from ..models import Slot
 
             slot = (
-                Slot.objects.select_related("service_type").filter(pk=values["slot"], office=office).first()
+                Slot.objects.select_related("service_type", "service_point")
+                .filter(pk=values["slot"], office=office)
+                .first()
             )
             if slot is None:
                 from ..errors import SlotGone
@@ -164,6 +174,7 @@ class BookingViewSet(viewsets.ViewSet):
                 idempotency_key=request.headers.get("Idempotency-Key"),
                 ip=client_ip(request._request),
                 service_type_id=slot.service_type_id,
+                slot=slot,
             )
         except BookingError as exc:
             return error_response(exc)
