@@ -61,8 +61,13 @@ def _take_place(
     for_round: bool = False,
     staff_placement: bool = False,
     service_type_id: int | None = None,
+    known: Slot | None = None,
 ) -> None:
-    """Increment ``booked`` of an open slot or raise why not (the UPDATE locks the row)."""
+    """Increment ``booked`` of an open slot or raise why not (the UPDATE locks the row).
+
+    ``known`` (the slot as read just before) answers *why not* without reading it again: its times and
+    service do not change, and a stale ``booked`` only decides between two refusals.
+    """
     open_slots = Slot.objects.filter(pk=slot_id, office=office, booked__lt=F("capacity"), starts_at__gt=now)
     if service_type_id is not None:
         open_slots = open_slots.filter(service_type_id=service_type_id)
@@ -72,7 +77,10 @@ def _take_place(
         open_slots = open_slots.filter(reserved_for_round=False)
     if open_slots.update(booked=F("booked") + 1) == 1:
         return
-    slot = Slot.objects.filter(pk=slot_id, office=office).first()
+    if known is not None and known.pk == slot_id and known.office_id == getattr(office, "pk", office):
+        slot: Slot | None = known
+    else:
+        slot = Slot.objects.filter(pk=slot_id, office=office).first()
     if service_type_id is not None and slot is not None and slot.service_type_id != service_type_id:
         raise SlotGone()
     if slot is not None and slot.released_at > now and slot.starts_at > now and slot.booked < slot.capacity:
@@ -103,14 +111,25 @@ def book(
     """Book ``slot_id`` for ``applicant``; a repeated ``idempotency_key`` returns the first result.
 
     ``slot`` may pass the slot already loaded (with its service type) to spare reading it again; the
-    place is taken by the conditional UPDATE either way, so its ``booked`` count is not trusted.
+    place is taken by the conditional UPDATE either way, so its ``booked`` count is not trusted. With
+    ``slot`` given, a slot the kept public availability saw go (``availability.known_gone``) is
+    refused at once, without a transaction.
+
+    A repeated key is looked up only when the booking fails (the place is gone, or the INSERT hits the
+    unique key or the one-per-person index), so a first request costs no extra query; whatever a
+    repeat touched in the failed transaction is rolled back.
     """
     now = now or timezone.now()
     key = (idempotency_key or "").strip()[:80] or None
-    if key:
-        earlier = _replay(key, applicant, slot_id)
+    if (
+        slot is not None
+        and not place_already_held
+        and availability.known_gone(office.pk, slot.service_type.code, slot_id)
+    ):
+        earlier = _replay(key, applicant, slot_id) if key else None
         if earlier is not None:
             return earlier
+        raise SlotGone()
     try:
         with transaction.atomic():
             if not place_already_held:
@@ -121,6 +140,7 @@ def book(
                     for_round=source == BookingSource.ROUND,
                     staff_placement=source == BookingSource.OUT_OF_QUEUE,
                     service_type_id=service_type_id,
+                    known=slot,
                 )
             if slot is None or slot.pk != slot_id:
                 slot = Slot.objects.select_related("service_type").get(pk=slot_id)
@@ -144,22 +164,23 @@ def book(
                 created_ip=ip or None,
                 priority=priority,
             )
-    except IntegrityError as exc:
-        if ONE_PER_PERSON in str(exc):
+    except (IntegrityError, SlotGone, SlotNotReleased) as exc:
+        earlier = _replay(key, applicant, slot_id) if key else None
+        if earlier is not None:
+            return earlier
+        if isinstance(exc, IntegrityError) and ONE_PER_PERSON in str(exc):
             raise AlreadyBooked() from None
-        if key and "idempotency_key" in str(exc):
-            earlier = _replay(key, applicant, slot_id)
-            if earlier is not None:
-                return earlier
         raise
     booking.replayed = False  # type: ignore[attr-defined]
-    transaction.on_commit(lambda: _changed(booking))
+    transaction.on_commit(lambda: _taken(booking))
     transaction.on_commit(lambda: _confirm(booking))
     return booking
 
 
 def _replay(key: str, applicant: Applicant, slot_id: int) -> Booking | None:
-    earlier = Booking.objects.filter(idempotency_key=key).select_related("slot", "service_type").first()
+    # the key is unique: no ORDER BY (``first()`` would sort by id and may walk the primary key)
+    found = Booking.objects.filter(idempotency_key=key).select_related("slot", "service_type")[:1]
+    earlier = next(iter(found), None)
     if earlier is None:
         return None
     if earlier.identity_hash != applicant.identity_hash or earlier.slot_id != slot_id:
@@ -168,8 +189,14 @@ def _replay(key: str, applicant: Applicant, slot_id: int) -> Booking | None:
     return earlier
 
 
+def _taken(booking: Booking) -> None:
+    """Take the booked place off the kept public availability (see ``availability``)."""
+    if availability.lifetime() > 0:
+        availability.place_taken(booking.office_id, booking.service_type.code, booking.slot_id)
+
+
 def _changed(booking: Booking) -> None:
-    """Drop the remembered public availability of the booking's service (see ``availability``)."""
+    """Drop the kept public availability of the booking's service (places came back)."""
     if availability.lifetime() > 0:
         availability.forget(booking.office_id, booking.service_type.code)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from django.conf import settings
@@ -17,12 +18,12 @@ from rest_framework.response import Response
 
 from przystan.accounts.access import can
 
-from ..errors import BookingError
+from ..errors import BookingError, SlotGone
 from ..identity import resolve_applicant
 from ..models import Booking, DocumentKind, ServiceCode
 from ..services import availability, limits, queue
 from ..services import booking as engine
-from ..services.slots import available_slots
+from ..services.slots import available_slots, next_release
 from .common import client_ip, office_of, service_type_or_404
 
 
@@ -102,19 +103,20 @@ class AvailabilityViewSet(viewsets.ViewSet):
             rows = available_slots(service_type).values(
                 "id", "starts_at", "ends_at", "service_point__name", "capacity", "booked"
             )
-            body = JSONRenderer().render(
-                [
-                    {
-                        "id": row["id"],
-                        "starts_at": row["starts_at"],
-                        "ends_at": row["ends_at"],
-                        "service_point": row["service_point__name"],
-                        "free": row["capacity"] - row["booked"],
-                    }
-                    for row in rows
-                ]
+            rows = [
+                {
+                    "id": row["id"],
+                    "starts_at": row["starts_at"],
+                    "ends_at": row["ends_at"],
+                    "service_point": row["service_point__name"],
+                    "free": row["capacity"] - row["booked"],
+                }
+                for row in rows
+            ]
+            # the REST framework's own JSON (its date-time format), kept as JSON-ready values
+            body = availability.remember(
+                office.pk, code, json.loads(JSONRenderer().render(rows)), until=next_release(service_type)
             )
-            availability.remember(office.pk, code, body)
         return HttpResponse(body, content_type="application/json")
 
 
@@ -138,6 +140,7 @@ class BookingViewSet(viewsets.ViewSet):
     )
     def create(self, request: Request) -> Response:
         office = office_of(request)
+        slot = None
         data = BookingRequestSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
@@ -151,8 +154,6 @@ class BookingViewSet(viewsets.ViewSet):
                 .first()
             )
             if slot is None:
-                from ..errors import SlotGone
-
                 raise SlotGone()
             applicant = resolve_applicant(
                 office,
@@ -177,6 +178,10 @@ class BookingViewSet(viewsets.ViewSet):
                 slot=slot,
             )
         except BookingError as exc:
+            if isinstance(exc, SlotGone) and slot is not None:
+                # the availability this client was shown is stale: the next one is read afresh (a
+                # process-local cache has missed a booking made by another process)
+                availability.place_taken(office.pk, slot.service_type.code, slot.pk, gone=True)
             return error_response(exc)
         replayed = getattr(booking, "replayed", False)
         return Response(

@@ -146,9 +146,12 @@ async def client(number: int, config: dict, results: dict) -> None:
 
 async def storm(config: dict) -> dict:
     results: dict = {"booked": 0, "gone": 0, "errors": 0, "gave_up": 0, "latencies": [], "successes": []}
+    results["started_at"] = max(config["release_at"], time.time())  # the release, or now if already past
     await asyncio.gather(*(client(number, config, results) for number in range(config["clients"])))
     return results
 
 
 if __name__ == "__main__":
-    print(json.dumps(asyncio.run(storm(json.loads(sys.argv[1])))))
+    outcome = asyncio.run(storm(json.loads(sys.argv[1])))
+    outcome["cpu_seconds"] = time.process_time()
+    print(json.dumps(outcome))

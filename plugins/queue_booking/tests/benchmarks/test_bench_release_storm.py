@@ -1,8 +1,10 @@
 """Release storm: slots open at one moment while many clients book through real HTTP.
 
-A production-settings gunicorn server (2 worker processes, threads) runs against the test PostgreSQL
-database. At the release moment every client fetches the availability, picks a random free slot and
-books it; on 409 (slot gone) it fetches again, until nothing is left. Printed: bookings/s, latency
+A production-settings gunicorn server (2 worker processes, threads; the configuration recommended in
+the plugin's README) runs against the test PostgreSQL database; the clients run in their own process
+(``storm_clients.py``: asyncio, one keep-alive connection per client). At the release moment every
+client fetches the availability, picks a random free slot and books it; on 409 (slot gone) it fetches
+again, until nothing is left. Printed: bookings/s, latency
 percentiles of the booking requests, errors (5xx / connection failures), and the raw psycopg INSERT
 rate of the same booking rows as the ceiling. Asserted: exactly one booking per place, never more.
 
@@ -74,6 +76,7 @@ def _start_server(port: int, workers: int) -> subprocess.Popen:
         f"--workers={workers}",
         "--worker-class=gthread",
         f"--threads={THREADS}",
+        "--keep-alive=5",
         "--log-level=warning",
     ]
     server = subprocess.Popen(command, cwd=ROOT, env=env)
@@ -99,6 +102,24 @@ def _request(port: int, method: str, path: str, body: dict | None = None) -> tup
         return response.status, response.read()
     finally:
         conn.close()
+
+
+def _server_cpu_seconds(server: subprocess.Popen) -> float:
+    """CPU seconds (user + system) used so far by the gunicorn workers (Linux /proc; else NaN)."""
+    total, tick = 0.0, os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    try:
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit():
+                continue
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == server.pid:
+                total += (int(fields[11]) + int(fields[12])) / tick
+    except OSError:
+        return float("nan")
+    return total
 
 
 def _percentile(values: list[float], share: float) -> float:
@@ -136,7 +157,7 @@ def test_release_storm(booking_office, service):
     size = SIZES[os.environ.get("PRZYSTAN_BENCH_SIZE", "tiny")]
     point = ServicePoint.objects.get(office=booking_office)
     day = timezone.localdate() + dt.timedelta(days=7)
-    release = timezone.now() + dt.timedelta(seconds=8 if size["clients"] > 100 else 4)
+    release = timezone.now() + dt.timedelta(seconds=15 if size["clients"] > 100 else 6)
     Slot.objects.bulk_create(
         Slot(
             office=booking_office,
@@ -162,6 +183,7 @@ def test_release_storm(booking_office, service):
         "release_at": release.timestamp(),
         "service": "filing",
     }
+    cpu_before = _server_cpu_seconds(server)
     try:
         generator = subprocess.run(
             [sys.executable, str(Path(__file__).with_name("storm_clients.py")), json.dumps(config)],
@@ -170,12 +192,14 @@ def test_release_storm(booking_office, service):
             timeout=600,
             check=True,
         )
+        server_cpu = _server_cpu_seconds(server) - cpu_before
     finally:
         server.terminate()
         server.wait(timeout=30)
     outcomes = json.loads(generator.stdout.strip().splitlines()[-1])
     latencies = outcomes["latencies"]
     successes = outcomes["successes"]
+    after_release = sorted(moment - outcomes["started_at"] for moment in successes) or [float("nan")]
     duration = (max(successes) - min(successes)) if len(successes) > 1 else float("nan")
     booked_rows = Booking.objects.filter(service_type=service).count()
     overbooked = Slot.objects.filter(service_type=service, booked__gt=1).count()
@@ -209,6 +233,9 @@ def test_release_storm(booking_office, service):
         f"  bookings/s={app_rate:.1f} (first to last success {duration:.2f} s)\n"
         f"  POST latency p50={_percentile(latencies, 0.5) * 1000:.0f} ms p95={_percentile(latencies, 0.95) * 1000:.0f} ms "
         f"p99={_percentile(latencies, 0.99) * 1000:.0f} ms over {len(latencies)} requests\n"
+        f"  successes after the storm began: first {after_release[0]:.2f} s, half {_percentile(after_release, 0.5):.2f} s, "
+        f"last {after_release[-1]:.2f} s; CPU used: server workers {server_cpu:.1f} s, "
+        f"load generator {outcomes['cpu_seconds']:.1f} s\n"
         f"  raw psycopg INSERT ceiling={raw_rate:.0f} rows/s (8 connections); app/raw ratio={app_rate / raw_rate:.1%}"
     )
     assert overbooked == 0
