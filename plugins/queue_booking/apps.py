@@ -25,3 +25,14 @@ class QueueBookingConfig(PluginAppConfig):
         },
         "additionalProperties": False,
     }
+
+    def ready(self) -> None:
+        super().ready()
+        from django.db.models.signals import post_delete, post_save
+
+        from przystan.offices.models import PluginEnablement
+
+        from .services.limits import forget_rates
+
+        post_save.connect(forget_rates, sender=PluginEnablement, dispatch_uid="queue_booking-forget-rates")
+        post_delete.connect(forget_rates, sender=PluginEnablement, dispatch_uid="queue_booking-forget-rates")

@@ -9,3 +9,6 @@ class OfficesConfig(AppConfig):
 
     def ready(self) -> None:
         from . import checks, signals  # noqa: F401
+        from .middleware import connect_signals
+
+        connect_signals()

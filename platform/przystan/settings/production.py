@@ -17,6 +17,10 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_AGE = 60 * 60 * 8
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# seconds each process remembers host -> site, office and enabled plugins (0: look up every request)
+PRZYSTAN_OFFICE_CACHE_SECONDS = env_int("OFFICE_CACHE_SECONDS", 5)
+# seconds a public anonymous answer that changes at request rate (e.g. slot availability) may be reused
+PRZYSTAN_PUBLIC_ANSWER_SECONDS = env_int("PUBLIC_ANSWER_SECONDS", 1)
 
 STORAGES = {  # noqa: F405
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -23,6 +23,7 @@ from django.utils import timezone
 from ..errors import AlreadyBooked, IdempotencyConflict, NotCancellable, SlotGone, SlotNotReleased
 from ..identity import Applicant
 from ..models import Booking, BookingSource, BookingStatus, Slot
+from . import availability
 
 logger = logging.getLogger(__name__)
 
@@ -60,8 +61,13 @@ def _take_place(
     for_round: bool = False,
     staff_placement: bool = False,
     service_type_id: int | None = None,
+    known: Slot | None = None,
 ) -> None:
-    """Increment ``booked`` of an open slot or raise why not (the UPDATE locks the row)."""
+    """Increment ``booked`` of an open slot or raise why not (the UPDATE locks the row).
+
+    ``known`` (the slot as read just before) answers *why not* without reading it again: its times and
+    service do not change, and a stale ``booked`` only decides between two refusals.
+    """
     open_slots = Slot.objects.filter(pk=slot_id, office=office, booked__lt=F("capacity"), starts_at__gt=now)
     if service_type_id is not None:
         open_slots = open_slots.filter(service_type_id=service_type_id)
@@ -71,7 +77,10 @@ def _take_place(
         open_slots = open_slots.filter(reserved_for_round=False)
     if open_slots.update(booked=F("booked") + 1) == 1:
         return
-    slot = Slot.objects.filter(pk=slot_id, office=office).first()
+    if known is not None and known.pk == slot_id and known.office_id == getattr(office, "pk", office):
+        slot: Slot | None = known
+    else:
+        slot = Slot.objects.filter(pk=slot_id, office=office).first()
     if service_type_id is not None and slot is not None and slot.service_type_id != service_type_id:
         raise SlotGone()
     if slot is not None and slot.released_at > now and slot.starts_at > now and slot.booked < slot.capacity:
@@ -97,14 +106,30 @@ def book(
     priority: bool = False,
     service_type_id: int | None = None,
     now: dt.datetime | None = None,
+    slot: Slot | None = None,
 ) -> Booking:
-    """Book ``slot_id`` for ``applicant``; a repeated ``idempotency_key`` returns the first result."""
+    """Book ``slot_id`` for ``applicant``; a repeated ``idempotency_key`` returns the first result.
+
+    ``slot`` may pass the slot already loaded (with its service type) to spare reading it again; the
+    place is taken by the conditional UPDATE either way, so its ``booked`` count is not trusted. With
+    ``slot`` given, a slot the kept public availability saw go (``availability.known_gone``) is
+    refused at once, without a transaction.
+
+    A repeated key is looked up only when the booking fails (the place is gone, or the INSERT hits the
+    unique key or the one-per-person index), so a first request costs no extra query; whatever a
+    repeat touched in the failed transaction is rolled back.
+    """
     now = now or timezone.now()
     key = (idempotency_key or "").strip()[:80] or None
-    if key:
-        earlier = _replay(key, applicant, slot_id)
+    if (
+        slot is not None
+        and not place_already_held
+        and availability.known_gone(office.pk, slot.service_type.code, slot_id)
+    ):
+        earlier = _replay(key, applicant, slot_id) if key else None
         if earlier is not None:
             return earlier
+        raise SlotGone()
     try:
         with transaction.atomic():
             if not place_already_held:
@@ -115,8 +140,10 @@ def book(
                     for_round=source == BookingSource.ROUND,
                     staff_placement=source == BookingSource.OUT_OF_QUEUE,
                     service_type_id=service_type_id,
+                    known=slot,
                 )
-            slot = Slot.objects.select_related("service_type").get(pk=slot_id)
+            if slot is None or slot.pk != slot_id:
+                slot = Slot.objects.select_related("service_type").get(pk=slot_id)
             booking = Booking.objects.create(
                 office=office,
                 reference=new_reference(),
@@ -137,27 +164,41 @@ def book(
                 created_ip=ip or None,
                 priority=priority,
             )
-    except IntegrityError as exc:
-        if ONE_PER_PERSON in str(exc):
+    except (IntegrityError, SlotGone, SlotNotReleased) as exc:
+        earlier = _replay(key, applicant, slot_id) if key else None
+        if earlier is not None:
+            return earlier
+        if isinstance(exc, IntegrityError) and ONE_PER_PERSON in str(exc):
             raise AlreadyBooked() from None
-        if key and "idempotency_key" in str(exc):
-            earlier = _replay(key, applicant, slot_id)
-            if earlier is not None:
-                return earlier
         raise
     booking.replayed = False  # type: ignore[attr-defined]
+    transaction.on_commit(lambda: _taken(booking))
     transaction.on_commit(lambda: _confirm(booking))
     return booking
 
 
 def _replay(key: str, applicant: Applicant, slot_id: int) -> Booking | None:
-    earlier = Booking.objects.filter(idempotency_key=key).select_related("slot", "service_type").first()
+    # the key is unique: no ORDER BY (``first()`` would sort by id and may walk the primary key)
+    found = Booking.objects.filter(idempotency_key=key).select_related("slot", "service_type")[:1]
+    earlier = next(iter(found), None)
     if earlier is None:
         return None
     if earlier.identity_hash != applicant.identity_hash or earlier.slot_id != slot_id:
         raise IdempotencyConflict()
     earlier.replayed = True  # type: ignore[attr-defined]
     return earlier
+
+
+def _taken(booking: Booking) -> None:
+    """Take the booked place off the kept public availability (see ``availability``)."""
+    if availability.lifetime() > 0:
+        availability.place_taken(booking.office_id, booking.service_type.code, booking.slot_id)
+
+
+def _changed(booking: Booking) -> None:
+    """Drop the kept public availability of the booking's service (places came back)."""
+    if availability.lifetime() > 0:
+        availability.forget(booking.office_id, booking.service_type.code)
 
 
 def _confirm(booking: Booking) -> None:
@@ -180,6 +221,7 @@ def cancel(booking: Booking, *, now: dt.datetime | None = None) -> Booking:
         locked.save(update_fields=["status", "cancelled_at"])
         release_place(locked.slot_id)
         offer_freed_place(locked.slot_id, now=now)
+    transaction.on_commit(lambda: _changed(locked))
     transaction.on_commit(lambda: _notify_cancel(locked))
     return locked
 
@@ -209,5 +251,6 @@ def reschedule(booking: Booking, new_slot_id: int, *, now: dt.datetime | None = 
         locked.save(update_fields=["slot", "reminded_at"])
         release_place(old_slot_id)
         offer_freed_place(old_slot_id, now=now)
+    transaction.on_commit(lambda: _changed(locked))
     transaction.on_commit(lambda: _confirm(locked))
     return locked

@@ -381,3 +381,56 @@ def test_office_configures_booking_in_the_admin_scoped_to_its_office(
     listing = client.get("/admin/qb_points/")
     assert listing.status_code == 200
     assert "Stanowisko 1" in listing.text and "Okienko innego urzędu" not in listing.text
+
+
+def test_api_availability_is_reused_briefly_and_edited_on_booking(
+    client, service, settings, django_capture_on_commit_callbacks
+):
+    """With production's short-lived caches the GET storm costs no query; a booking refreshes it."""
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.PRZYSTAN_PUBLIC_ANSWER_SECONDS = 60
+    settings.PRZYSTAN_OFFICE_CACHE_SECONDS = 60
+    cache.clear()
+    first, second = make_slot(service, capacity=1), make_slot(service, capacity=1, hour=10)
+    later = make_slot(service, capacity=1, hour=11, released=False)
+    later.released_at = timezone.now() + dt.timedelta(seconds=30)
+    later.save()
+    url = "/api/booking/availability/?service=filing"
+    assert [s["id"] for s in client.get(url).json()] == [first.pk, second.pk]
+    with CaptureQueriesContext(connection) as queries:
+        assert [s["id"] for s in client.get(url).json()] == [first.pk, second.pk]
+    assert len(queries) == 0
+    from plugins.queue_booking.services import availability
+
+    # an answer read before the next release is never served after it
+    assert cache.get(availability.key(service.office.pk, "filing"))[0] <= later.released_at.timestamp()
+    body = {"slot": first.pk, "full_name": "A B", "document_kind": "passport", "document_number": "AB1234567"}
+    with django_capture_on_commit_callbacks(execute=True):
+        booked = client.post("/api/booking/bookings/", body, content_type="application/json")
+    assert booked.status_code == 201
+    with CaptureQueriesContext(connection) as queries:  # the booked place was taken off the kept answer
+        assert [s["id"] for s in client.get(url).json()] == [second.pk]
+    assert len(queries) == 0
+    taken = client.post(
+        "/api/booking/bookings/",
+        {**body, "document_number": "AB7654321"},
+        content_type="application/json",
+        HTTP_IDEMPOTENCY_KEY="k-gone",
+    )
+    assert taken.status_code == 409 and taken.json()["code"] == "slot_gone"
+    with CaptureQueriesContext(connection) as queries:  # a slot seen gone is refused without a transaction
+        again = client.post(
+            "/api/booking/bookings/",
+            {**body, "document_number": "AB7654321"},
+            content_type="application/json",
+        )
+    assert again.status_code == 409 and len(queries) == 1  # reading the slot only
+    from przystan.offices.enablement import set_enabled
+
+    # saving an enablement drops the remembered office, so the gate sees the change at once
+    set_enabled(service.office, "queue_booking", enabled=False)
+    assert client.get(url).status_code == 404
+    cache.clear()

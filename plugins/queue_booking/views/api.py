@@ -2,25 +2,28 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from django.conf import settings
+from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from przystan.accounts.access import can
 
-from ..errors import BookingError
+from ..errors import BookingError, SlotGone
 from ..identity import resolve_applicant
 from ..models import Booking, DocumentKind, ServiceCode
+from ..services import availability, limits, queue
 from ..services import booking as engine
-from ..services import limits, queue
-from ..services.slots import available_slots
+from ..services.slots import available_slots, next_release
 from .common import client_ip, office_of, service_type_or_404
 
 
@@ -91,13 +94,16 @@ class AvailabilityViewSet(viewsets.ViewSet):
         parameters=[OpenApiParameter("service", str, enum=list(ServiceCode.values), required=True)],
         responses=SlotSerializer(many=True),
     )
-    def list(self, request: Request) -> Response:
-        service_type = service_type_or_404(office_of(request), request.query_params.get("service", ""))
-        rows = available_slots(service_type).values(
-            "id", "starts_at", "ends_at", "service_point__name", "capacity", "booked"
-        )
-        return Response(
-            [
+    def list(self, request: Request) -> HttpResponse:
+        office = office_of(request)
+        code = request.query_params.get("service", "")
+        body = availability.remembered(office.pk, code)
+        if body is None:
+            service_type = service_type_or_404(office, code)
+            rows = available_slots(service_type).values(
+                "id", "starts_at", "ends_at", "service_point__name", "capacity", "booked"
+            )
+            rows = [
                 {
                     "id": row["id"],
                     "starts_at": row["starts_at"],
@@ -107,7 +113,11 @@ class AvailabilityViewSet(viewsets.ViewSet):
                 }
                 for row in rows
             ]
-        )
+            # the REST framework's own JSON (its date-time format), kept as JSON-ready values
+            body = availability.remember(
+                office.pk, code, json.loads(JSONRenderer().render(rows)), until=next_release(service_type)
+            )
+        return HttpResponse(body, content_type="application/json")
 
 
 class BookingViewSet(viewsets.ViewSet):
@@ -130,6 +140,7 @@ class BookingViewSet(viewsets.ViewSet):
     )
     def create(self, request: Request) -> Response:
         office = office_of(request)
+        slot = None
         data = BookingRequestSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
@@ -138,11 +149,11 @@ class BookingViewSet(viewsets.ViewSet):
             from ..models import Slot
 
             slot = (
-                Slot.objects.select_related("service_type").filter(pk=values["slot"], office=office).first()
+                Slot.objects.select_related("service_type", "service_point")
+                .filter(pk=values["slot"], office=office)
+                .first()
             )
             if slot is None:
-                from ..errors import SlotGone
-
                 raise SlotGone()
             applicant = resolve_applicant(
                 office,
@@ -164,8 +175,13 @@ class BookingViewSet(viewsets.ViewSet):
                 idempotency_key=request.headers.get("Idempotency-Key"),
                 ip=client_ip(request._request),
                 service_type_id=slot.service_type_id,
+                slot=slot,
             )
         except BookingError as exc:
+            if isinstance(exc, SlotGone) and slot is not None:
+                # the availability this client was shown is stale: the next one is read afresh (a
+                # process-local cache has missed a booking made by another process)
+                availability.place_taken(office.pk, slot.service_type.code, slot.pk, gone=True)
             return error_response(exc)
         replayed = getattr(booking, "replayed", False)
         return Response(
