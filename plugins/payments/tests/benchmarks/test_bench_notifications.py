@@ -1,8 +1,15 @@
 """Benchmark: notification handling by a real 2-process gunicorn server on PostgreSQL.
 
+The server runs with the production settings (``przystan.settings.production``: DEBUG off, the
+production middleware and logging; only HTTPS redirection is off because the benchmark speaks plain
+HTTP on loopback) and persistent database connections (``DB_CONN_MAX_AGE``), as deployed.
+
 Fires N signed notifications (10 % of them duplicates, shuffled so copies race) with many parallel
-connections, prints notifications/s and latency percentiles, and checks that every payment was
-settled exactly once (no lost and no double settlements).
+connections from a separate load-generator process (``loadgen.py``), prints notifications/s and
+latency percentiles, and checks that every payment was settled exactly once (no lost and no double
+settlements) and verified once. Then the background worker runs the queued follow-ups (receipt PDF,
+``payment_settled`` listeners); the benchmark prints how long that took and checks that every
+settlement got its receipt.
 
     PRZYSTAN_BENCH_SIZE=full DATABASE_URL=postgres://postgres@127.0.0.1:5432/przystan_pay \
         ./przystan test plugins/payments/tests/benchmarks -m benchmark -s -p no:cacheprovider
@@ -10,6 +17,8 @@ settled exactly once (no lost and no double settlements).
 
 from __future__ import annotations
 
+import io
+import json
 import os
 import random
 import signal
@@ -17,12 +26,13 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
 import pytest
+from django.core.management import call_command
 from django.db import connection
 
 from plugins.payments.checkout import create_checkout
@@ -49,10 +59,16 @@ def gunicorn_server():
     db = connection.settings_dict
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "przystan.settings.test",
+        "DJANGO_SETTINGS_MODULE": "przystan.settings.production",
+        "SECRET_KEY": "benchmark-only-secret-key-not-used-anywhere-else-0123456789",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECURE_SSL_REDIRECT": "false",
+        "DB_CONN_MAX_AGE": "60",
         "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}",
         "PYTHONPATH": f"{ROOT / 'platform'}:{ROOT}",
     }
+    env.pop("PRZYSTAN_TEST", None)
+    log = tempfile.NamedTemporaryFile(prefix="bench-gunicorn-", suffix=".log", delete=False)  # noqa: SIM115
     process = subprocess.Popen(
         [
             sys.executable,
@@ -72,6 +88,8 @@ def gunicorn_server():
         ],
         cwd=ROOT,
         env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -82,11 +100,15 @@ def gunicorn_server():
             except httpx.HTTPError:
                 time.sleep(0.1)
         else:
-            pytest.fail("gunicorn did not start")
+            pytest.fail("gunicorn did not start: " + Path(log.name).read_text()[-3000:])
         yield url
     finally:
         process.send_signal(signal.SIGTERM)
         process.wait(timeout=30)
+        log.close()
+        errors = [line for line in Path(log.name).read_text().splitlines() if " ERROR " in line]
+        Path(log.name).unlink()
+        assert not errors, errors[:5]
 
 
 def test_bench_notifications_two_processes(office, sim, gunicorn_server):
@@ -108,29 +130,38 @@ def test_bench_notifications_two_processes(office, sim, gunicorn_server):
     random.Random(7).shuffle(payloads)
 
     url = f"{gunicorn_server}/payments/przelewy24/notify/"
-    latencies: list[float] = []
-    statuses: list[int] = []
-
-    def send(index: int) -> None:
-        began = time.perf_counter()  # a fresh connection per notification, as a gateway sends them
-        response = httpx.post(url, json=payloads[index], timeout=120)
-        latencies.append(time.perf_counter() - began)
-        statuses.append(response.status_code)
-
-    began = time.perf_counter()
-    with ThreadPoolExecutor(parallel) as pool:
-        list(pool.map(send, range(total)))
-    wall = time.perf_counter() - began
-
+    job = json.dumps({"url": url, "payloads": payloads, "parallel": parallel})
+    loadgen = subprocess.run(
+        [sys.executable, str(Path(__file__).with_name("loadgen.py"))],
+        input=job,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    result = json.loads(loadgen.stdout)
+    latencies, statuses, wall = result["latencies"], result["statuses"], result["wall"]
     ordered = sorted(latencies)
     p95 = ordered[int(0.95 * (len(ordered) - 1))]
+    settled = Settlement.objects.count()
     print(
         f"\n[bench payments] size={size} notifications={total} (duplicates={total - unique}) "
-        f"parallel={parallel} server=gunicorn 2 workers x 8 threads, PostgreSQL\n"
+        f"parallel={parallel} server=gunicorn 2 workers x 8 threads, production settings, PostgreSQL\n"
         f"[bench payments] {total / wall:.1f} notifications/s, wall {wall:.2f} s, "
-        f"p50 {statistics.median(latencies) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms, max {ordered[-1] * 1000:.0f} ms"
+        f"p50 {statistics.median(latencies) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms, "
+        f"max {ordered[-1] * 1000:.0f} ms; settlements {settled} of {unique} payments"
     )
     assert statuses.count(200) == total, {code: statuses.count(code) for code in set(statuses)}
-    assert Settlement.objects.count() == unique  # none lost, none doubled
+    assert settled == unique  # none lost, none doubled
     assert Payment.objects.filter(status=PaymentStatus.PAID).count() == unique
     assert sum(sim.verify_calls(p.session_id) for p in payments) == unique
+
+    began = time.perf_counter()  # the background worker: receipts and listeners of every settlement
+    call_command(
+        "db_worker", "--batch", "--no-startup-delay", "--queue-name", "default", stdout=io.StringIO()
+    )
+    print(
+        f"[bench payments] background worker: {unique} receipts and listener calls in "
+        f"{time.perf_counter() - began:.1f} s (one worker, after the burst)"
+    )
+    assert Payment.objects.filter(receipt_pdf__isnull=False).count() == unique
+    assert Settlement.objects.filter(listeners_notified=True).count() == unique
