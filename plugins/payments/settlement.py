@@ -7,11 +7,11 @@ settled: they change nothing (a copy arriving after the settlement is answered w
 the lock).
 
 The notification's transaction does only what must be atomic with the money: the payment becomes
-"paid", the one Settlement row, the payer's confirmation (an outbox row) and a follow-up task
-(``finish_settlement_task``, enqueued in the same transaction: with the database task backend it exists
-exactly when the settlement does). The task renders the receipt PDF and then calls the listeners
-(``payment_settled``, which receive the receipt), so the gateway's callback is answered in
-milliseconds instead of waiting for PDF rendering. The follow-up is idempotent and runs under the
+"paid", the one Settlement row and a follow-up task (``finish_settlement_task``, enqueued in the same
+transaction: with the database task backend it exists exactly when the settlement does). The task
+renders the receipt PDF, queues the payer's confirmation e-mail (which links to the receipt) and
+then calls the listeners (``payment_settled``, which receive the receipt), so the gateway's callback
+is answered in milliseconds instead of waiting for PDF rendering. The follow-up is idempotent and runs under the
 settlement's row lock; if it fails or its worker dies, the reconciliation job finishes the settlement
 (see :func:`finish_pending`). Listener failures are recorded on the Settlement and retried the same way.
 """
@@ -160,10 +160,11 @@ def settle_notified(
 
 
 def settle(payment: Payment, *, source: str, provider_order_id: str = "") -> Settlement:
-    """Mark a locked payment paid, create its one Settlement, queue the payer's e-mail and the follow-up.
+    """Mark a locked payment paid, create its one Settlement and queue its follow-up.
 
-    Call inside ``transaction.atomic()`` with ``payment`` fetched ``select_for_update()``. The receipt and
-    the listeners follow in :func:`finish_settlement` (a background task enqueued in this transaction).
+    Call inside ``transaction.atomic()`` with ``payment`` fetched ``select_for_update()``. The receipt,
+    the payer's e-mail and the listeners follow in :func:`finish_settlement` (a background task
+    enqueued in this transaction).
     """
     now = timezone.now()
     payment.status = PaymentStatus.PAID
@@ -173,7 +174,6 @@ def settle(payment: Payment, *, source: str, provider_order_id: str = "") -> Set
     settlement = Settlement.objects.create(
         payment=payment, source=source, provider_order_id=provider_order_id
     )
-    tell_payer(payment)
     enqueue_finish(settlement)
     return settlement
 
@@ -196,7 +196,9 @@ class Finished(enum.StrEnum):
 
 
 def finish_settlement(settlement_id: int) -> Finished:
-    """Render the missing receipt of a settlement, then call its listeners once (idempotent).
+    """Render the missing receipt of a settlement, queue the payer's e-mail and call the listeners.
+
+    Each step is done once (the receipt is stored, the others are flagged on the Settlement).
 
     Runs under the settlement's row lock (a concurrent run skips it). A rendering error rolls back and
     propagates (the task fails and the reconciliation job tries again); a listener's error is recorded
@@ -217,6 +219,10 @@ def finish_settlement(settlement_id: int) -> Finished:
         if not payment.receipt_pdf:
             payment.receipt_pdf = render_receipt(payment)
             Payment.objects.filter(pk=payment.pk).update(receipt_pdf=payment.receipt_pdf)
+        if not settlement.payer_notified:
+            tell_payer(payment)  # an outbox row; a bad address is logged, not retried
+            Settlement.objects.filter(pk=settlement.pk).update(payer_notified=True)
+            settlement.payer_notified = True
         if settlement.listeners_notified or notify_listeners(settlement):
             return Finished.DONE
         return Finished.LISTENERS_FAILED
@@ -288,7 +294,7 @@ def notify_listeners(settlement: Settlement) -> bool:
 def unfinished_settlements(older_than: datetime.timedelta = datetime.timedelta(0)) -> Any:
     """Settlements still missing their receipt or a successful listener call."""
     return Settlement.objects.filter(
-        Q(listeners_notified=False) | Q(payment__receipt_pdf__isnull=True),
+        Q(listeners_notified=False) | Q(payer_notified=False) | Q(payment__receipt_pdf__isnull=True),
         settled_at__lte=timezone.now() - older_than,
     ).order_by("settled_at")
 

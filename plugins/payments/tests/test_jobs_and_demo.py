@@ -50,6 +50,12 @@ def notified(client, office, sim):
     return payment
 
 
+def payment_mails() -> int:
+    from przystan.notifications.models import OutboundMessage
+
+    return OutboundMessage.objects.filter(type="payments.settled").count()
+
+
 def run_worker() -> None:
     call_command(
         "db_worker", "--batch", "--no-startup-delay", "--queue-name", "default", stdout=io.StringIO()
@@ -66,6 +72,11 @@ def test_receipt_and_listeners_follow_in_the_db_worker(client, pay_office, sim, 
     assert settlement.listeners_notified and bytes(payment.receipt_pdf).startswith(b"%PDF")
     assert [p["reference"] for p in case_plugin.settled] == [payment.reference]
     assert bytes(case_plugin.settled[0]["receipt_pdf"]) == bytes(payment.receipt_pdf)
+    assert settlement.payer_notified and payment_mails() == 1
+    from plugins.payments.settlement import finish_pending, finish_settlement
+
+    assert finish_settlement(settlement.pk) == "done" and finish_pending() == 0  # nothing twice
+    assert payment_mails() == 1 and len(case_plugin.settled) == 1
 
 
 @pytest.mark.django_db(transaction=True)
@@ -86,12 +97,12 @@ def test_failed_follow_up_is_retried_by_reconciliation(client, pay_office, sim, 
     assert DBTaskResult.objects.failed().count() == 1  # visible as a failed task
     payment.refresh_from_db()
     assert payment.status == PaymentStatus.PAID and payment.receipt_pdf is None  # the money stays settled
-    assert case_plugin.settled == []
+    assert case_plugin.settled == [] and payment_mails() == 0
     monkeypatch.undo()
     counts = reconcile_pending(grace=datetime.timedelta(0))
     assert counts["settlements_finished"] == 1
     payment.refresh_from_db()
-    assert payment.receipt_pdf and len(case_plugin.settled) == 1
+    assert payment.receipt_pdf and len(case_plugin.settled) == 1 and payment_mails() == 1
     assert reconcile_pending(grace=datetime.timedelta(0))["settlements_finished"] == 0
 
 

@@ -8,7 +8,7 @@ Fires N signed notifications (10 % of them duplicates, shuffled so copies race) 
 connections from a separate load-generator process (``loadgen.py``), prints notifications/s and
 latency percentiles, and checks that every payment was settled exactly once (no lost and no double
 settlements) and verified once. Then the background worker runs the queued follow-ups (receipt PDF,
-``payment_settled`` listeners); the benchmark prints how long that took and checks that every
+the payer's e-mail, ``payment_settled`` listeners); the benchmark prints how long that took and checks that every
 settlement got its receipt.
 
     PRZYSTAN_BENCH_SIZE=full DATABASE_URL=postgres://postgres@127.0.0.1:5432/przystan_pay \
@@ -160,8 +160,8 @@ def test_bench_notifications_two_processes(office, sim, gunicorn_server):
         "db_worker", "--batch", "--no-startup-delay", "--queue-name", "default", stdout=io.StringIO()
     )
     print(
-        f"[bench payments] background worker: {unique} receipts and listener calls in "
+        f"[bench payments] background worker: {unique} receipts, confirmation e-mails and listener calls in "
         f"{time.perf_counter() - began:.1f} s (one worker, after the burst)"
     )
     assert Payment.objects.filter(receipt_pdf__isnull=False).count() == unique
-    assert Settlement.objects.filter(listeners_notified=True).count() == unique
+    assert Settlement.objects.filter(listeners_notified=True, payer_notified=True).count() == unique
