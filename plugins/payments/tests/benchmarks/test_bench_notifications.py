@@ -197,7 +197,8 @@ def test_bench_notifications_two_processes(office, sim, gunicorn_server):
     )
     print(
         f"[bench payments] background worker (one, after the burst): {left} settlements' receipts, "
-        f"confirmation e-mails and listener calls in {time.perf_counter() - began:.1f} s"
+        f"confirmation e-mails and listener calls in {time.perf_counter() - began:.1f} s "
+        "(with the other queued default-queue tasks)"
     )
     assert Payment.objects.filter(receipt_pdf__isnull=False).count() == unique
     assert Settlement.objects.filter(listeners_notified=True, payer_notified=True).count() == unique
