@@ -11,7 +11,7 @@ from przystan.offices.enablement import plugin_config, set_enabled
 from .checkout import create_checkout
 from .defaults import install_standard_fees
 from .models import Checkout, GatewayCredentials, Payment
-from .settlement import settle
+from .settlement import finish_settlement, settle
 from .simulator.server import DEMO_MERCHANT
 
 SIMULATOR_URL = "http://127.0.0.1:8099"
@@ -40,6 +40,7 @@ def load_demo(office: Any, stdout: Any) -> None:
         defaults={"crc_key": DEMO_MERCHANT.crc, "api_key": DEMO_MERCHANT.api_key},
     )
     made = 0
+    settlements: list[int] = []
     demo_payers = [
         (
             "olena.kovalenko@example.com",
@@ -70,8 +71,10 @@ def load_demo(office: Any, stdout: Any) -> None:
                 for payment in Payment.objects.select_for_update().filter(checkout=checkout):
                     payment.method = "transfer"
                     payment.save(update_fields=["method"])
-                    settle(payment, source="statement")
+                    settlements.append(settle(payment, source="statement").pk)
         made += 1
+    for settlement_id in settlements:  # the demo runs without a task worker: receipts now
+        finish_settlement(settlement_id)
     stdout.write(
         f"payments: {added} fees, {made} demo checkouts; gateway = simulator at {SIMULATOR_URL} "
         "(start it: python -m plugins.payments.simulator --port 8099)\n"

@@ -14,7 +14,7 @@ from przystan.payments_contract import PaymentNotification, PaymentProviderError
 
 from . import providers
 from .models import Payment, PaymentStatus
-from .settlement import Outcome, log_event, retry_listeners, settle_notified
+from .settlement import Outcome, finish_pending, log_event, settle_notified
 
 logger = logging.getLogger(__name__)
 DEFAULT_GRACE = datetime.timedelta(minutes=2)
@@ -28,7 +28,10 @@ def reconcile_pending(
     expire_after: datetime.timedelta = DEFAULT_EXPIRY,
     now: datetime.datetime | None = None,
 ) -> Counter:
-    """Look up every online payment pending for longer than ``grace``; returns counts per outcome."""
+    """Look up every online payment pending for longer than ``grace``; returns counts per outcome.
+
+    Also finishes settlements older than ``grace`` still missing their receipt or listener call.
+    """
     now = now or timezone.now()
     counts: Counter = Counter()
     pending = (
@@ -51,7 +54,8 @@ def reconcile_pending(
     finally:
         for provider in cache.values():
             providers.close(provider)
-    counts["listeners_retried"] = retry_listeners()
+    # receipts and listeners whose follow-up task failed or whose worker died (fresh ones are the task's)
+    counts["settlements_finished"] = finish_pending(older_than=grace)
     return counts
 
 

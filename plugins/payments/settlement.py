@@ -3,17 +3,28 @@
 A notification is trusted only after (1) its signature matches (constant-time, inside the provider),
 (2) its amount and currency equal our record and (3) the gateway confirms it (P24's mandatory
 verify). Duplicates, replays and concurrent copies wait on the row lock and then find the payment
-settled: they change nothing. Listeners (``payment_settled``) run in a savepoint of the same
-transaction; if one fails, the settlement stays and the reconciliation job calls them again.
+settled: they change nothing (a copy arriving after the settlement is answered without waiting for
+the lock).
+
+The notification's transaction does only what must be atomic with the money: the payment becomes
+"paid", the one Settlement row and a follow-up task (``finish_settlement_task``, enqueued in the same
+transaction: with the database task backend it exists exactly when the settlement does). The task
+renders the receipt PDF, queues the payer's confirmation e-mail (which links to the receipt) and
+then calls the listeners (``payment_settled``, which receive the receipt), so the gateway's callback
+is answered in milliseconds instead of waiting for PDF rendering. The follow-up is idempotent and runs under the
+settlement's row lock; if it fails or its worker dies, the reconciliation job finishes the settlement
+(see :func:`finish_pending`). Listener failures are recorded on the Settlement and retried the same way.
 """
 
 from __future__ import annotations
 
+import datetime
 import enum
 import logging
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from przystan.offices.enablement import hooks_for_office
@@ -115,6 +126,16 @@ def handle_notification(
 def settle_notified(
     office: Any, provider: PaymentProvider, notification: PaymentNotification, *, source: str
 ) -> tuple[Outcome, str]:
+    # A copy of an already settled notification (P24 retries, duplicates) needs no lock: "paid" and
+    # "refunded" never become settleable again, so this unlocked read can only answer "duplicate" early.
+    done = (
+        Payment.objects.filter(office=office, session_id=notification.session_id)
+        .exclude(status__in=SETTLEABLE)
+        .values_list("reference", "status")
+        .first()
+    )
+    if done is not None:
+        return Outcome.DUPLICATE, f"payment {done[0]} is {done[1]}"
     with transaction.atomic():
         payment = (
             Payment.objects.select_for_update()
@@ -139,24 +160,72 @@ def settle_notified(
 
 
 def settle(payment: Payment, *, source: str, provider_order_id: str = "") -> Settlement:
-    """Mark a locked payment paid, create its one Settlement, render the receipt, tell listeners.
+    """Mark a locked payment paid, create its one Settlement and queue its follow-up.
 
-    Call inside ``transaction.atomic()`` with ``payment`` fetched ``select_for_update()``.
+    Call inside ``transaction.atomic()`` with ``payment`` fetched ``select_for_update()``. The receipt,
+    the payer's e-mail and the listeners follow in :func:`finish_settlement` (a background task
+    enqueued in this transaction).
     """
-    from .receipts import render_receipt
-
     now = timezone.now()
     payment.status = PaymentStatus.PAID
     payment.paid_at = now
     payment.provider_order_id = provider_order_id or payment.provider_order_id
-    payment.receipt_pdf = render_receipt(payment)
-    payment.save(update_fields=["status", "paid_at", "provider_order_id", "receipt_pdf"])
+    payment.save(update_fields=["status", "paid_at", "provider_order_id"])
     settlement = Settlement.objects.create(
         payment=payment, source=source, provider_order_id=provider_order_id
     )
-    notify_listeners(settlement)
-    tell_payer(payment)
+    enqueue_finish(settlement)
     return settlement
+
+
+def enqueue_finish(settlement: Settlement) -> None:
+    """Queue the receipt and listeners of ``settlement`` (in the caller's transaction)."""
+    from .tasks import finish_settlement_task
+
+    try:
+        with transaction.atomic():
+            finish_settlement_task.enqueue(settlement.pk)
+    except Exception:  # noqa: BLE001 - the reconciliation job finishes it; the payment stays settled
+        logger.exception("payments: could not queue the follow-up of settlement %s", settlement.pk)
+
+
+class Finished(enum.StrEnum):
+    DONE = "done"
+    LISTENERS_FAILED = "listeners_failed"
+    SKIPPED = "skipped"  # another worker holds it, or it does not exist
+
+
+def finish_settlement(settlement_id: int) -> Finished:
+    """Render the missing receipt of a settlement, queue the payer's e-mail and call the listeners.
+
+    Each step is done once (the receipt is stored, the others are flagged on the Settlement).
+
+    Runs under the settlement's row lock (a concurrent run skips it). A rendering error rolls back and
+    propagates (the task fails and the reconciliation job tries again); a listener's error is recorded
+    on the Settlement and retried the same way.
+    """
+    from .receipts import render_receipt
+
+    with transaction.atomic():
+        settlement = (
+            Settlement.objects.select_for_update(skip_locked=True, of=("self",))
+            .select_related("payment", "payment__checkout", "payment__office")
+            .filter(pk=settlement_id)
+            .first()
+        )
+        if settlement is None:
+            return Finished.SKIPPED
+        payment = settlement.payment
+        if not payment.receipt_pdf:
+            payment.receipt_pdf = render_receipt(payment)
+            Payment.objects.filter(pk=payment.pk).update(receipt_pdf=payment.receipt_pdf)
+        if not settlement.payer_notified:
+            tell_payer(payment)  # an outbox row; a bad address is logged, not retried
+            Settlement.objects.filter(pk=settlement.pk).update(payer_notified=True)
+            settlement.payer_notified = True
+        if settlement.listeners_notified or notify_listeners(settlement):
+            return Finished.DONE
+        return Finished.LISTENERS_FAILED
 
 
 def tell_payer(payment: Payment) -> None:
@@ -222,16 +291,21 @@ def notify_listeners(settlement: Settlement) -> bool:
     return True
 
 
-def retry_listeners() -> int:
-    """Settlements whose listeners failed are offered again (each time in its own locked transaction)."""
+def unfinished_settlements(older_than: datetime.timedelta = datetime.timedelta(0)) -> Any:
+    """Settlements still missing their receipt or a successful listener call."""
+    return Settlement.objects.filter(
+        Q(listeners_notified=False) | Q(payer_notified=False) | Q(payment__receipt_pdf__isnull=True),
+        settled_at__lte=timezone.now() - older_than,
+    ).order_by("settled_at")
+
+
+def finish_pending(older_than: datetime.timedelta = datetime.timedelta(0), limit: int = 1000) -> int:
+    """Finish settlements whose follow-up task failed, was lost or whose worker died; returns how many."""
     done = 0
-    for pk in Settlement.objects.filter(listeners_notified=False).values_list("pk", flat=True):
-        with transaction.atomic():
-            settlement = (
-                Settlement.objects.select_for_update(skip_locked=True)
-                .filter(pk=pk, listeners_notified=False)
-                .first()
-            )
-            if settlement is not None and notify_listeners(settlement):
+    for pk in unfinished_settlements(older_than).values_list("pk", flat=True)[:limit]:
+        try:
+            if finish_settlement(pk) == Finished.DONE:
                 done += 1
+        except Exception:  # noqa: BLE001 - one broken receipt must not stop the others
+            logger.exception("payments: could not finish settlement %s", pk)
     return done

@@ -139,6 +139,7 @@ class Settlement(models.Model):
     provider_order_id = models.CharField(max_length=40, blank=True)
     listeners_notified = models.BooleanField(default=False)
     listeners_error = models.TextField(blank=True)
+    payer_notified = models.BooleanField(default=False)  # the "payment confirmed" e-mail is queued
 
     def __str__(self) -> str:
         return f"settlement of {self.payment_id}"

@@ -337,6 +337,9 @@ class P24Simulator:
 class _Handler(BaseHTTPRequestHandler):
     sim: P24Simulator
     protocol_version = "HTTP/1.1"
+    # Headers and body go out in two writes; with Nagle's algorithm the body waits for the client's
+    # delayed ACK of the headers (~40 ms per answer on Linux), which P24's servers do not do.
+    disable_nagle_algorithm = True
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
         logger.debug("simulator: " + format, *args)

@@ -11,11 +11,27 @@ from pypdf import PdfReader
 from plugins.payments.checkout import create_checkout
 from plugins.payments.models import GatewayEvent, Payment, PaymentStatus, Settlement
 from plugins.payments.reconciliation import reconcile_pending
+from plugins.payments.settlement import finish_settlement
 from plugins.payments.simulator import Behaviour
 
 from .conftest import old_form_token, start_payment
 
 pytestmark = pytest.mark.django_db
+
+
+def run_finish_tasks():
+    """Run the queued ``finish_settlement_task`` rows like the worker would; returns their arguments."""
+    from django_tasks_db.models import DBTaskResult
+
+    from plugins.payments.tasks import finish_settlement_task
+
+    ran = []
+    for row in DBTaskResult.objects.filter(task_path=finish_settlement_task.module_path, status="READY"):
+        [settlement_id] = row.args_kwargs["args"]
+        assert finish_settlement_task.call(settlement_id) == "done"
+        DBTaskResult.objects.filter(pk=row.pk).update(status="SUCCESSFUL")
+        ran.append(settlement_id)
+    return ran
 
 
 def notify(client, payload):
@@ -119,7 +135,14 @@ def test_duplicate_notification_settles_once(client, sim, pay_office, case_plugi
     assert payment.status == PaymentStatus.PAID
     assert Settlement.objects.filter(payment=payment).count() == 1
     assert sim.verify_calls(payment.session_id) == 1
-    assert len(case_plugin.settled) == 1
+    # the receipt and the listeners follow in one background task, enqueued with the settlement
+    assert payment.receipt_pdf is None and case_plugin.settled == []
+    [settlement_id] = run_finish_tasks()
+    assert settlement_id == Settlement.objects.get(payment=payment).pk
+    payment.refresh_from_db()
+    assert payment.receipt_pdf and Settlement.objects.get(payment=payment).listeners_notified
+    assert run_finish_tasks() == []  # nothing more queued; running it again changes nothing
+    assert finish_settlement(settlement_id) == "done" and len(case_plugin.settled) == 1
     settled = case_plugin.settled[0]
     assert settled["case_reference"] == "WSC-II/123/2026" and settled["fee_codes"] == ["stamp_temp_work"]
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(settled["receipt_pdf"])).pages)

@@ -19,7 +19,8 @@ from przystan.web.access import staff_required
 from ..case_view import case_payment_rows
 from ..flow import site_url_of
 from ..forms import FeeForm, RefundForm, ReportForm, StatementForm
-from ..models import Fee, GatewayEvent, Payment
+from ..models import Fee, GatewayEvent, Payment, PaymentStatus
+from ..receipts import render_receipt
 from ..refunds import RefundError, request_refund
 from ..reports import daily_report, report_csv, report_pdf
 from ..statements import StatementError, import_statement
@@ -85,10 +86,15 @@ def payment_detail(request: HttpRequest, reference: str) -> HttpResponse:
 def staff_receipt(request: HttpRequest, reference: str) -> HttpResponse:
     require(request, "payments.view_payment")
     payment = get_object_or_404(
-        Payment, office=_office(request), reference=reference, receipt_pdf__isnull=False
+        Payment,
+        office=_office(request),
+        reference=reference,
+        status__in=[PaymentStatus.PAID, PaymentStatus.REFUNDED],
     )
     record_read(payment.checkout, request=request, reason="receipt")
-    return pdf_response(bytes(payment.receipt_pdf), f"receipt-{payment.reference}.pdf")
+    # the background task stores the receipt shortly after settlement; until then it is rendered here
+    data = bytes(payment.receipt_pdf or b"") or render_receipt(payment)
+    return pdf_response(data, f"receipt-{payment.reference}.pdf")
 
 
 @staff_required
