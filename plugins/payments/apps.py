@@ -41,3 +41,4 @@ class PaymentsConfig(PluginAppConfig):
         register(Checkout, sensitive=True)
         register(Payment, exclude=("receipt_pdf", "gateway_url"))
         register(Refund, office_field="")
+        from . import signals  # noqa: F401  (fee changes reach cached portal pages)

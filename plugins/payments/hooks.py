@@ -11,6 +11,7 @@ from przystan.pluginsys.contributions import (
     MenuItem,
     NotificationType,
     PaymentProviderEntry,
+    PeriodicJob,
     Report,
     UrlContribution,
 )
@@ -170,3 +171,15 @@ def demo_data(office: Any, stdout: Any) -> None:
     from .demo import load_demo
 
     load_demo(office, stdout)
+
+
+@hookimpl
+def periodic_jobs() -> list[PeriodicJob]:
+    return [
+        PeriodicJob(
+            "payments.reconcile",
+            command="payments_reconcile",
+            every_seconds=600,
+            description=_("Ask the gateway about payments left pending and settle or expire them."),
+        )
+    ]

@@ -12,6 +12,7 @@ from przystan.pluginsys.contributions import (
     DashboardPanel,
     MenuItem,
     NotificationType,
+    PeriodicJob,
     Report,
     UrlContribution,
 )
@@ -247,3 +248,15 @@ def demo_data(office: Any, stdout: Any) -> None:
     from .demo import load_demo
 
     load_demo(office, stdout)
+
+
+@hookimpl
+def periodic_jobs() -> list[PeriodicJob]:
+    return [
+        PeriodicJob(
+            "queue-booking.tick",
+            command="queue_booking_tick",
+            every_seconds=300,
+            description=_("Generate slots for the booking horizon, release holds and run allocation rounds."),
+        )
+    ]

@@ -122,6 +122,8 @@ class OutboundMessage(models.Model):
     The text is stored as rendered so what was sent stays auditable.
     """
 
+    wagtail_reference_index_ignore = True  # a delivery record, not content: no index task per message
+
     office = models.ForeignKey(
         "offices.Office",
         null=True,

@@ -158,7 +158,19 @@ def test_finance_edits_fee_catalogue_audited(client, pay_office, finance, staff_
         "valid_from": "2025-01-01",
         "valid_until": "",
     }
-    assert client.post(f"/staff/payments/fees/{fee.pk}/", data).status_code == 302
+    from przystan.offices.signals import public_content_changed
+
+    told: list[int] = []
+
+    def listener(sender, office_id=None, **kwargs):
+        told.append(office_id)
+
+    public_content_changed.connect(listener)
+    try:
+        assert client.post(f"/staff/payments/fees/{fee.pk}/", data).status_code == 302
+    finally:
+        public_content_changed.disconnect(listener)
+    assert told == [pay_office.pk]  # cached procedure pages showing the fee are dropped
     fee.refresh_from_db()
     assert fee.amount_grosze == 3000
     assert AuditEntry.objects.filter(action="update", actor=finance, content_type__model="fee").exists()
