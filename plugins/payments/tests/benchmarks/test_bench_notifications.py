@@ -72,6 +72,12 @@ def server_env() -> dict[str, str]:
     return env
 
 
+def wait_for_office_caches(seconds: float = 5.0) -> None:
+    """Each server process remembers offices and enabled plugins for ``OFFICE_CACHE_SECONDS`` (5 s in
+    production settings): a plugin enabled from here reaches every worker after that."""
+    time.sleep(seconds + 0.5)
+
+
 @pytest.fixture
 def gunicorn_server():
     port = free_port()
@@ -124,6 +130,7 @@ def test_bench_notifications_two_processes(office, sim, gunicorn_server):
     total, parallel = SIZES[size]
     unique = total - total // 10
     configure_office(office, sim)
+    wait_for_office_caches()
     payments = []
     for n in range(unique):
         checkout = create_checkout(
