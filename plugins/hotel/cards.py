@@ -15,6 +15,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from plugins.serce.models import Centre, Person
+from plugins.serce.services.printouts import photo_bytes
 from przystan.documents.pdf import DocumentBuilder, render_card
 
 from .models import IdCard
@@ -39,16 +40,6 @@ def valid_card(person: Person) -> IdCard | None:
     return IdCard.objects.filter(person=person, revoked_at__isnull=True).first()
 
 
-def _photo(person: Person) -> bytes | None:
-    if not person.photo:
-        return None
-    try:
-        with person.photo.open("rb") as handle:
-            return handle.read()
-    except (OSError, ValueError):
-        return None
-
-
 def render_cards(office: Any, cards: Sequence[IdCard]) -> bytes:
     """One card-size page (ID-1) per card: photo, name (both scripts), centre, number, Code128 and QR.
 
@@ -60,7 +51,7 @@ def render_cards(office: Any, cards: Sequence[IdCard]) -> bytes:
             if index:
                 doc.page_break()
             person = card.person
-            photo = _photo(person)
+            photo = photo_bytes(person)
 
             def photo_part(sub: DocumentBuilder, photo: bytes | None = photo) -> None:
                 if photo:

@@ -50,7 +50,7 @@ def test_foreigner_cannot_read_someone_elses_records(client, world, other_foreig
     assert client.get(f"/api/legalisation/cases/{case.number}/messages/").status_code == 404
     listed = client.get("/api/legalisation/cases/").json()
     assert case.number not in str(listed)
-    assert AuditEntry.objects.filter(action="denied", object_id=str(case.pk)).exists()
+    assert AuditEntry.objects.for_object(case).filter(action="denied").exists()
     draft.refresh_from_db()
     assert draft.data["surname"] != "X"
 
@@ -66,7 +66,7 @@ def test_owner_reads_own_records(client, world, foreigner):
     api = client.get(f"/api/legalisation/cases/{case.number}/")
     assert api.status_code == 200 and api.json()["stage"] == "filed"
     assert client.get(f"/api/legalisation/cases/{case.number}/messages/").json()[0]["body"] == "prywatne"
-    assert AuditEntry.objects.filter(action="read", object_id=str(case.pk)).exists()
+    assert AuditEntry.objects.for_object(case).filter(action="read").exists()
 
 
 def test_anonymous_gets_nothing(client, world):

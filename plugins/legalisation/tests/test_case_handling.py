@@ -100,7 +100,7 @@ def test_transitions_follow_the_workflow_are_audited_notify_and_call_hooks(
         "biometrics_taken",
         "formal_check",
     ]
-    entries = AuditEntry.objects.filter(object_id=str(case.pk), action="update")
+    entries = AuditEntry.objects.for_object(case).filter(action="update")
     assert any(e.changes.get("stage") == ["biometrics_taken", "formal_check"] for e in entries)
     sent = OutboundMessage.objects.filter(type="legalisation.stage_changed")
     assert sent.filter(channel="email").count() == 4 and sent.filter(channel="sms").count() == 4

@@ -115,7 +115,7 @@ def test_every_change_is_on_the_record(client, staff, staff_login, residents):
         "status": "active",
     }
     assert client.post(reverse("serce:person-edit", args=[anna.pk]), data).status_code == 302
-    entry = AuditEntry.objects.filter(action="update", actor=officer, object_id=str(anna.pk)).latest("at")
+    entry = AuditEntry.objects.for_object(anna).filter(action="update", actor=officer).latest("at")
     assert entry.changes["last_name"] == ["Kovalenko", "Kowalenko"]
     page = client.get(reverse("serce:person-detail", args=[anna.pk])).content.decode()
     assert "Kovalenko" in page and "Kowalenko" in page and "urzednik@example.gov.pl" in page

@@ -35,7 +35,7 @@ def test_admin_adds_and_edits_a_centre_audited(client, staff, staff_login, serce
     assert response.status_code == 302
     centre.refresh_from_db()
     assert centre.capacity == 180
-    entry = AuditEntry.objects.filter(action="update", object_id=str(centre.pk), actor=admin).get()
+    entry = AuditEntry.objects.for_object(centre).filter(action="update", actor=admin).get()
     assert entry.changes["capacity"] == [200, 180]
     # a duplicate code in the office is refused
     response = client.post(reverse("serce:centre-create"), CENTRE)
@@ -67,11 +67,11 @@ def test_assigning_staff_gives_access_to_the_centre_residents(
     assert worker.email in client.get(url).content.decode()
     assert client.post(url, {"user": worker.pk, "action": "assign"}).status_code == 302
     assert list(visible_persons(worker, serce_office)) == [anna]
-    entry = AuditEntry.objects.filter(action="update", object_id=str(grupa.pk), actor=admin).latest("pk")
+    entry = AuditEntry.objects.for_object(grupa).filter(action="update", actor=admin).latest("pk")
     assert entry.changes["work_in_centre"] == [[], [worker.email]]
     client.post(url, {"user": worker.pk, "action": "remove"})
     assert list(visible_persons(worker, serce_office)) == []
-    entry = AuditEntry.objects.filter(action="update", object_id=str(grupa.pk), actor=admin).latest("pk")
+    entry = AuditEntry.objects.for_object(grupa).filter(action="update", actor=admin).latest("pk")
     assert entry.changes["work_in_centre"] == [[worker.email], []]
 
 
@@ -95,7 +95,7 @@ def test_benefit_rules_managed_by_admin_and_audited(client, staff, staff_login, 
     rule = BenefitRule.objects.get(office=serce_office, valid_from=dt.date(2027, 1, 1))
     response = client.post(reverse("serce:rule-edit", args=[rule.pk]), {**data, "amount_grosze": 6500})
     assert response.status_code == 302
-    entry = AuditEntry.objects.filter(action="update", object_id=str(rule.pk), actor=admin).get()
+    entry = AuditEntry.objects.for_object(rule).filter(action="update", actor=admin).get()
     assert entry.changes["amount_grosze"] == [6000, 6500]
     bad = {**data, "family_size_min": 3, "family_size_max": 2}
     assert client.post(reverse("serce:rule-create"), bad).status_code == 200
@@ -115,7 +115,7 @@ def test_household_created_and_members_linked(client, staff, staff_login, serce_
     ivan.refresh_from_db()
     assert oksana.household == household and oksana.household_role == "spouse"
     assert ivan.household == household and ivan.household_role == "head"
-    entry = AuditEntry.objects.filter(action="update", object_id=str(oksana.pk), actor=officer).latest("pk")
+    entry = AuditEntry.objects.for_object(oksana).filter(action="update", actor=officer).latest("pk")
     assert entry.changes["household"][1] is not None
     page = client.get(reverse("serce:person-detail", args=[ivan.pk])).content.decode()
     assert "Oksana" in page
@@ -137,4 +137,4 @@ def test_household_of_other_centre_hidden_from_centre_staff(
     assign_to_centre(worker, grupa)
     staff_login(client, worker)
     assert client.get(reverse("serce:household", args=[family.pk])).status_code == 403
-    assert AuditEntry.objects.filter(action="denied", actor=worker, object_id=str(family.pk)).exists()
+    assert AuditEntry.objects.for_object(family).filter(action="denied", actor=worker).exists()
