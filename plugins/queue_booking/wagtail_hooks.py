@@ -1,7 +1,8 @@
 """Office configuration of visit booking in the Wagtail admin: points, services, schedules, exceptions.
 
 Lists show only the records of the office the admin is signed in to (by host); new records are
-created for that office. Slots are generated from the schedules by ``queue_booking_tick``.
+created for that office (the office is not a form field). The menu group and its URLs exist only for
+offices that enabled visit booking. Slots are generated from the schedules by ``queue_booking_tick``.
 """
 
 from __future__ import annotations
@@ -12,8 +13,10 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, ObjectList
-from wagtail.admin.views.generic.models import DeleteView, EditView, IndexView
+from wagtail.admin.views.generic.models import CreateView, DeleteView, EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+
+from przystan.pluginsys.wagtail_admin import PluginAdminViewSetMixin
 
 from .models import ScheduleException, ServicePoint, ServiceType, WeeklySchedule
 
@@ -27,6 +30,28 @@ class OfficeIndexView(IndexView):
         return super().get_base_queryset().filter(office_id=_office_pk(self.request))
 
 
+class OfficeChoicesMixin:
+    """Choices of related records (service types, points) come from the request's office only."""
+
+    def get_form(self, *args: Any, **kwargs: Any) -> Any:
+        form = super().get_form(*args, **kwargs)  # type: ignore[misc]
+        for field in form.fields.values():
+            queryset = getattr(field, "queryset", None)
+            if queryset is not None and any(f.name == "office" for f in queryset.model._meta.fields):
+                field.queryset = queryset.filter(office_id=_office_pk(self.request))  # type: ignore[attr-defined]
+        return form
+
+
+class OfficeCreateView(OfficeChoicesMixin, CreateView):
+    def get_initial_form_instance(self) -> Any:
+        office = getattr(self.request, "office", None)
+        if office is None:
+            raise Http404
+        instance = super().get_initial_form_instance() or self.model()
+        instance.office = office
+        return instance
+
+
 class OfficeObjectMixin:
     def get_object(self, queryset: Any = None) -> Any:
         obj = super().get_object(queryset)  # type: ignore[misc]
@@ -35,7 +60,7 @@ class OfficeObjectMixin:
         return obj
 
 
-class OfficeEditView(OfficeObjectMixin, EditView):
+class OfficeEditView(OfficeChoicesMixin, OfficeObjectMixin, EditView):
     pass
 
 
@@ -43,17 +68,19 @@ class OfficeDeleteView(OfficeObjectMixin, DeleteView):
     pass
 
 
-class OfficeScopedViewSet(ModelViewSet):
+class OfficeScopedViewSet(PluginAdminViewSetMixin, ModelViewSet):
     """Only the records of the request's office are listed, edited or deleted."""
 
+    plugin_slug = "queue_booking"
     copy_view_enabled = False
+    add_view_class = OfficeCreateView
     index_view_class = OfficeIndexView
     edit_view_class = OfficeEditView
     delete_view_class = OfficeDeleteView
 
 
 def _office_panels(*names: str) -> ObjectList:
-    return ObjectList([FieldPanel("office"), *(FieldPanel(name) for name in names)])
+    return ObjectList([FieldPanel(name) for name in names])
 
 
 class ServicePointViewSet(OfficeScopedViewSet):
@@ -100,7 +127,8 @@ class ScheduleExceptionViewSet(OfficeScopedViewSet):
     edit_handler = _office_panels("date", "service_point", "reason")
 
 
-class BookingSetupGroup(ModelViewSetGroup):
+class BookingSetupGroup(PluginAdminViewSetMixin, ModelViewSetGroup):
+    plugin_slug = "queue_booking"
     menu_label = _("Visit booking")
     menu_icon = "date"
     menu_order = 910
