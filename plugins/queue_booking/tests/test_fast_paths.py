@@ -153,3 +153,20 @@ def test_anything_else_is_left_to_the_serializer(body, client, service):
         assert answer.status_code == 409 and answer.json()["code"] == "slot_gone"
     else:
         assert answer.status_code == 400 and answer.json() == serializer.errors
+
+
+def test_booking_answer_is_what_the_serializer_gives(service, client):
+    from plugins.queue_booking.views.api import BookingSerializer, booking_data
+
+    slot = make_slot(service, capacity=2)
+    body = {"slot": slot.pk, "full_name": "A B", "document_kind": "passport", "document_number": "AB1234567"}
+    answer = client.post(
+        "/api/booking/bookings/", body, content_type="application/json", HTTP_IDEMPOTENCY_KEY="k"
+    )
+    assert answer.status_code == 201
+    booking = Booking.objects.select_related("slot__service_point", "service_type").get()
+    assert answer.json() == booking_data(booking) == dict(BookingSerializer(booking).data)
+    replay = client.post(
+        "/api/booking/bookings/", body, content_type="application/json", HTTP_IDEMPOTENCY_KEY="k"
+    )
+    assert replay.status_code == 200 and replay.json() == answer.json()
