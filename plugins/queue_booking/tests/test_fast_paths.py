@@ -170,3 +170,41 @@ def test_booking_answer_is_what_the_serializer_gives(service, client):
         "/api/booking/bookings/", body, content_type="application/json", HTTP_IDEMPOTENCY_KEY="k"
     )
     assert replay.status_code == 200 and replay.json() == answer.json()
+
+
+def test_written_out_insert_records_the_audit_entry_save_records(service):
+    from django.contrib.contenttypes.models import ContentType
+
+    from przystan.audit.models import AuditEntry
+    from przystan.audit.receivers import creation_changes
+    from przystan.audit.registry import options_for
+
+    slot = make_slot(service, capacity=2)
+    booked = engine.book(service.office, slot.pk, person(1), idempotency_key="k-audit", ip="10.0.0.1")
+    saved = Booking.objects.get(pk=booked.pk)
+    assert (
+        saved.created_at is not None and saved.created_ip == "10.0.0.1" and saved.idempotency_key == "k-audit"
+    )
+    kind = ContentType.objects.get_for_model(Booking)
+    entry = AuditEntry.objects.get(content_type=kind, object_id=str(booked.pk))
+    assert entry.action == "create" and entry.office_id == service.office.pk
+    assert entry.object_repr == str(saved)
+    assert entry.changes == creation_changes(saved, options_for(Booking))
+    # the same record as ``save()`` writes for a booking made through the ORM
+    other = Booking.objects.create(
+        office=service.office,
+        reference="ORMSAVED",
+        slot=slot,
+        service_type=service,
+        person_key="p2",
+        identity_hash=person(2).identity_hash,
+        document_kind="passport",
+        full_name="Person 1",
+        language="uk",
+        email="person1@example.com",
+        idempotency_key="k-orm",
+        created_ip="10.0.0.1",
+    )
+    orm_entry = AuditEntry.objects.get(content_type=kind, object_id=str(other.pk))
+    assert set(orm_entry.changes) == set(entry.changes)
+    assert orm_entry.changes["identity_hash"] == entry.changes["identity_hash"]  # masked alike
