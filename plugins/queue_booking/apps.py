@@ -32,7 +32,11 @@ class QueueBookingConfig(PluginAppConfig):
 
         from przystan.offices.models import PluginEnablement
 
+        from .models import Slot
+        from .services import slot_facts
         from .services.limits import forget_rates
 
         post_save.connect(forget_rates, sender=PluginEnablement, dispatch_uid="queue_booking-forget-rates")
         post_delete.connect(forget_rates, sender=PluginEnablement, dispatch_uid="queue_booking-forget-rates")
+        post_save.connect(slot_facts.forget, sender=Slot, dispatch_uid="queue_booking-forget-slot")
+        post_delete.connect(slot_facts.forget, sender=Slot, dispatch_uid="queue_booking-forget-slot")

@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import (
+    EmailValidator,
+    MaxLengthValidator,
+    MinLengthValidator,
+    ProhibitNullCharactersValidator,
+    validate_email,
+)
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -15,6 +24,7 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.validators import ProhibitSurrogateCharactersValidator
 
 from przystan.accounts.access import can
 
@@ -23,6 +33,7 @@ from ..identity import resolve_applicant
 from ..models import Booking, DocumentKind, ServiceCode
 from ..services import availability, limits, queue
 from ..services import booking as engine
+from ..services.slot_facts import slot_for_booking
 from ..services.slots import available_slots, next_release
 from .common import client_ip, office_of, service_type_or_404
 
@@ -47,6 +58,91 @@ class BookingRequestSerializer(serializers.Serializer):
     language = serializers.ChoiceField(choices=settings.LANGUAGES, default="pl")
 
 
+_SURROGATES = re.compile("[\ud800-\udfff]")
+_PLAIN_CHECKS = (  # the validators of text fields that ``plainly_valid`` applies itself
+    MaxLengthValidator,
+    MinLengthValidator,
+    ProhibitNullCharactersValidator,
+    ProhibitSurrogateCharactersValidator,
+    EmailValidator,
+)
+
+
+def _plain_fields(serializer_class: type[serializers.Serializer]) -> list[tuple[str, str, Any]] | None:
+    """(name, kind, field) of a serializer made only of integer, text and choice fields, else None."""
+    fields = []
+    for name, field in serializer_class().fields.items():
+        if field.source != name or any(type(check) not in _PLAIN_CHECKS for check in field.validators):
+            return None
+        if isinstance(field, serializers.ChoiceField):
+            kind = "choice"
+        elif type(field) is serializers.EmailField:
+            kind = "email"
+        elif type(field) is serializers.CharField:
+            kind = "text"
+        elif type(field) is serializers.IntegerField and field.max_value is None and field.min_value is None:
+            kind = "integer"
+        else:
+            return None
+        fields.append((name, kind, field))
+    return fields
+
+
+_BOOKING_REQUEST_FIELDS = _plain_fields(BookingRequestSerializer)
+
+
+def plainly_valid(data: Any, fields: list[tuple[str, str, Any]] | None) -> dict[str, Any] | None:
+    """The validated data of a JSON body the serializer would accept as it is, without running it.
+
+    Only the common, unambiguous case is decided here (a JSON object of plain strings and integers
+    within the limits); anything else returns ``None`` and goes through the serializer, whose
+    answer (and error messages) stay the reference.
+    """
+    if fields is None or type(data) is not dict:
+        return None
+    values: dict[str, Any] = {}
+    for name, kind, field in fields:
+        if name not in data:
+            if field.required:
+                return None
+            if field.default is not serializers.empty:
+                values[name] = field.get_default()
+            continue
+        value = data[name]
+        if kind == "integer":
+            if type(value) is not int:
+                return None
+            values[name] = value
+            continue
+        if type(value) is not str:
+            return None
+        if kind == "choice":
+            if value == "" or value not in field.choice_strings_to_values:
+                return None
+            values[name] = field.choice_strings_to_values[value]
+            continue
+        text = value.strip()
+        if not text:
+            if not field.allow_blank:
+                return None
+            values[name] = ""
+            continue
+        if (
+            (field.max_length is not None and len(text) > field.max_length)
+            or (field.min_length is not None and len(text) < field.min_length)
+            or "\x00" in text
+            or (not text.isascii() and _SURROGATES.search(text))
+        ):
+            return None
+        if kind == "email":
+            try:
+                validate_email(text)
+            except ValidationError:
+                return None
+        values[name] = text
+    return values
+
+
 class BookingSerializer(serializers.ModelSerializer):
     service = serializers.CharField(source="service_type.code")
     starts_at = serializers.DateTimeField(source="slot.starts_at")
@@ -67,6 +163,22 @@ class BookingSerializer(serializers.ModelSerializer):
 
     def get_manage_token(self, booking: Booking) -> str:
         return engine.manage_token(booking)
+
+
+_DATE_TIME = serializers.DateTimeField()
+
+
+def booking_data(booking: Booking) -> dict[str, Any]:
+    """What ``BookingSerializer(booking).data`` gives, written out for the booking POST (its hot path)."""
+    return {
+        "reference": booking.reference,
+        "service": booking.service_type.code,
+        "starts_at": _DATE_TIME.to_representation(booking.slot.starts_at),
+        "service_point": booking.slot.service_point.name,
+        "status": booking.status,
+        "ticket_number": booking.ticket_number,
+        "manage_token": engine.manage_token(booking),
+    }
 
 
 class BookingErrorSerializer(serializers.Serializer):
@@ -141,18 +253,14 @@ class BookingViewSet(viewsets.ViewSet):
     def create(self, request: Request) -> Response:
         office = office_of(request)
         slot = None
-        data = BookingRequestSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        values = data.validated_data
+        values = plainly_valid(request.data, _BOOKING_REQUEST_FIELDS)
+        if values is None:
+            data = BookingRequestSerializer(data=request.data)
+            data.is_valid(raise_exception=True)
+            values = data.validated_data
         try:
             limits.check_ip(request._request, office)
-            from ..models import Slot
-
-            slot = (
-                Slot.objects.select_related("service_type", "service_point")
-                .filter(pk=values["slot"], office=office)
-                .first()
-            )
+            slot = slot_for_booking(office, values["slot"])
             if slot is None:
                 raise SlotGone()
             applicant = resolve_applicant(
@@ -185,7 +293,7 @@ class BookingViewSet(viewsets.ViewSet):
             return error_response(exc)
         replayed = getattr(booking, "replayed", False)
         return Response(
-            BookingSerializer(booking).data,
+            booking_data(booking),
             status=status.HTTP_200_OK if replayed else status.HTTP_201_CREATED,
         )
 
