@@ -23,7 +23,7 @@ from django.utils import timezone
 
 from ..errors import AlreadyBooked, IdempotencyConflict, NotCancellable, SlotGone, SlotNotReleased
 from ..identity import Applicant
-from ..models import Booking, BookingSource, BookingStatus, Slot
+from ..models import ACTIVE_STATUSES, Booking, BookingSource, BookingStatus, Slot
 from . import availability, slot_facts
 
 logger = logging.getLogger(__name__)
@@ -31,6 +31,18 @@ logger = logging.getLogger(__name__)
 REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 MANAGE_SALT = "przystan.queue_booking.manage"
 ONE_PER_PERSON = "qb_one_active_booking_per_person_and_type"
+
+
+def _holds_active_booking(office: Any, service_type_id: int | None, applicant: Applicant) -> bool:
+    """Whether the one-booking-per-person rule is what refused the INSERT (asked after the rollback)."""
+    if service_type_id is None:
+        return False
+    return Booking.objects.filter(
+        office=office,
+        service_type_id=service_type_id,
+        person_key=applicant.person_key,
+        status__in=ACTIVE_STATUSES,
+    ).exists()
 
 
 def new_reference() -> str:
@@ -215,7 +227,12 @@ def book(
         earlier = _replay(key, applicant, slot_id) if key else None
         if earlier is not None:
             return earlier
-        if isinstance(exc, IntegrityError) and ONE_PER_PERSON in str(exc):
+        if isinstance(exc, IntegrityError) and (
+            ONE_PER_PERSON in str(exc)  # PostgreSQL names the index; SQLite only lists its columns
+            or _holds_active_booking(
+                office, service_type_id or getattr(slot, "service_type_id", None), applicant
+            )
+        ):
             raise AlreadyBooked() from None
         raise
     booking.replayed = False  # type: ignore[attr-defined]
