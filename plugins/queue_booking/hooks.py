@@ -77,8 +77,11 @@ def api_routes() -> list[ApiRoute]:
     from .views.api import AvailabilityViewSet, BookingViewSet, CheckInViewSet
 
     return [
-        ApiRoute("booking-availability", prefix="booking/availability", viewset=AvailabilityViewSet),
-        ApiRoute("booking-bookings", prefix="booking/bookings", viewset=BookingViewSet),
+        # anonymous, hit by the crowd of a release: served without session/user middleware
+        ApiRoute(
+            "booking-availability", prefix="booking/availability", viewset=AvailabilityViewSet, stateless=True
+        ),
+        ApiRoute("booking-bookings", prefix="booking/bookings", viewset=BookingViewSet, stateless=True),
         ApiRoute("booking-check-ins", prefix="booking/check-ins", viewset=CheckInViewSet),
     ]
 

@@ -41,3 +41,20 @@ def check_no_platform_package(app_configs: Any = None, **kwargs: Any) -> list[An
             )
         ]
     return []
+
+
+@register("przystan")
+def check_stateless_routes(app_configs: Any = None, **kwargs: Any) -> list[Any]:
+    """A stateless API route must not authenticate anyone: its requests never see a session or token."""
+    problems: list[Any] = []
+    for route in get_plugin_system().registry("api_routes"):
+        if route.stateless and getattr(route.viewset, "authentication_classes", None):
+            problems.append(
+                Error(
+                    f"API route '{route.name}' is stateless but {route.viewset.__name__} has "
+                    "authentication classes: its requests are always anonymous.",
+                    hint="Set authentication_classes = [] on the viewset or drop stateless=True.",
+                    id="przystan.E003",
+                )
+            )
+    return problems

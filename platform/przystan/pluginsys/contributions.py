@@ -46,10 +46,17 @@ class MenuItem(Contribution):
 
 @dataclass
 class ApiRoute(Contribution):
-    """A DRF viewset registered on the API router as ``/api/<prefix>/``; ``name`` is the basename."""
+    """A DRF viewset registered on the API router as ``/api/<prefix>/``; ``name`` is the basename.
+
+    ``stateless=True`` (only for a viewset with ``authentication_classes = []``, checked at start):
+    requests under ``/api/<prefix>/`` skip the session, CSRF, authentication and other per-user
+    middleware (``PRZYSTAN_STATELESS_MIDDLEWARE``, :mod:`przystan.web.stateless`); meant for the
+    anonymous endpoints a crowd hits at once.
+    """
 
     prefix: str
     viewset: Any
+    stateless: bool = False
 
 
 @dataclass

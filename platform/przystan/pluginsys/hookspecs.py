@@ -42,7 +42,8 @@ def api_routes() -> list[Any]:
     """Return :class:`~przystan.pluginsys.contributions.ApiRoute` objects (DRF viewsets).
 
     They are registered on the single ``/api/`` router, appear in the OpenAPI schema, and answer
-    404 for an office where the plugin is disabled.
+    404 for an office where the plugin is disabled. A route marked ``stateless=True`` (anonymous,
+    no authentication classes) is served without session and user middleware.
     """
 
 

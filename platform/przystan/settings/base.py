@@ -101,6 +101,18 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
+# anonymous API routes contributed with ``stateless=True`` (e.g. booking availability and booking):
+# no session, CSRF, user, second factor, messages or login lockout (``przystan.web.stateless``)
+PRZYSTAN_STATELESS_MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "przystan.web.locale.PrzystanLocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "przystan.offices.middleware.OfficeMiddleware",
+    "przystan.audit.middleware.AuditContextMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+]
+
 ROOT_URLCONF = "przystan.urls"
 WSGI_APPLICATION = "przystan.wsgi.application"
 

@@ -1,61 +1,94 @@
 """The public availability answer of the API, rendered once and kept up to date for a moment.
 
 At a release thousands of clients poll the availability while it changes with every booking. With
-``PRZYSTAN_PUBLIC_ANSWER_SECONDS > 0`` (production: 1 s) the answer of an office's service is kept in
-the cache for at most that long after it was read from PostgreSQL (never past the next release of
-the service), and edited in place instead of
-being read again: a booking takes one place off its slot, a refused booking (409, the place is gone)
-takes the slot off the list; a cancellation or reschedule drops the answer. A booking of a slot the
-kept answer saw go is refused (409) without asking PostgreSQL again. With a shared cache
-(Redis) every process sees the edits; with the per-process default, another process's answer learns
-of a booking by its own 409s or at the latest when it expires.
+``PRZYSTAN_PUBLIC_ANSWER_SECONDS > 0`` (production: 1 s) each app process keeps the answer of an
+office's service in its memory for at most that long after it was read from PostgreSQL (never past
+the next release of the service), and edits it in place instead of reading it again: a booking takes
+one place off its slot, a refused booking (409, the place is gone) takes the slot off the list; a
+cancellation or reschedule drops the answer. A booking of a slot the kept answer saw go is refused
+(409) without asking PostgreSQL again.
+
+The answer lives in the process, not in the shared cache: it is read by every request of a storm,
+and a cache round trip (with Redis, or LocMem's pickling of a few hundred rows) cost more than the
+whole rest of the request. Another process learns of a booking by its own 409 or, at the latest,
+when its answer expires; a place that came back (cancellation) may be left out by another process
+for the rest of the lifetime.
 
 A stale answer can only offer a place that is gone: the booking itself is decided by the conditional
-UPDATE in PostgreSQL and answers 409, so the cache never lets anyone overbook.
+UPDATE in PostgreSQL and answers 409, so this memory never lets anyone overbook.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import threading
 import time
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
 
 
 def lifetime() -> int:
     return int(getattr(settings, "PRZYSTAN_PUBLIC_ANSWER_SECONDS", 0) or 0)
 
 
-def key(office_id: Any, service_code: str) -> str:
-    return f"queue_booking:availability:{office_id}:{service_code}"
+@dataclass
+class _Answer:
+    expires: float  # ``time.time()`` after which the answer is read again
+    rows: list[dict[str, Any]]  # JSON-ready: ``id``, ``free`` and strings
+    body: bytes | None  # ``rows`` rendered; ``None`` after an edit until asked for
+    gone: set[int] = field(default_factory=set)  # slots whose last place this answer saw go
+
+
+_answers: dict[tuple[Any, str], _Answer] = {}
+_lock = threading.Lock()
 
 
 def render(rows: list[dict[str, Any]]) -> bytes:
     return json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode()
 
 
+def _alive(office_id: Any, service_code: str) -> _Answer | None:
+    answer = _answers.get((office_id, service_code))
+    if answer is None or answer.expires <= time.time():
+        return None
+    return answer
+
+
 def remembered(office_id: Any, service_code: str) -> bytes | None:
     """The rendered answer, if one younger than the lifetime is kept."""
     if lifetime() <= 0:
         return None
-    kept = cache.get(key(office_id, service_code))
-    return kept[2] if kept is not None and kept[0] > time.time() else None
+    answer = _alive(office_id, service_code)
+    if answer is None:
+        return None
+    body = answer.body
+    if body is None:
+        with _lock:
+            if answer.body is None:
+                answer.body = render(answer.rows)
+            body = answer.body
+    return body
+
+
+def expires_at(office_id: Any, service_code: str) -> float | None:
+    """When the kept answer will be read again (``time.time()``), or ``None`` if none is kept."""
+    answer = _alive(office_id, service_code)
+    return answer.expires if answer is not None else None
 
 
 def known_gone(office_id: Any, service_code: str, slot_id: int) -> bool:
     """True if the kept answer (still within its lifetime) saw the last place of ``slot_id`` go.
 
-    Places come back only by a cancellation or reschedule, which drop the kept answer (everywhere
-    with a shared cache; with the per-process default, another process may refuse that slot at most
-    for the rest of the lifetime).
+    Places come back only by a cancellation or reschedule, which drop this process's answer (another
+    process may refuse that slot at most for the rest of its answer's lifetime).
     """
     if lifetime() <= 0:
         return False
-    kept = cache.get(key(office_id, service_code))
-    return kept is not None and kept[0] > time.time() and slot_id in kept[3]
+    answer = _alive(office_id, service_code)
+    return answer is not None and slot_id in answer.gone
 
 
 def remember(
@@ -71,42 +104,44 @@ def remember(
         expires = time.time() + lifetime()
         if until is not None:
             expires = min(expires, until.timestamp())
-        _store(office_id, service_code, expires, rows, body, frozenset())
+        if expires > time.time():
+            with _lock:
+                _answers[(office_id, service_code)] = _Answer(expires, rows, body)
     return body
-
-
-def _store(
-    office_id: Any, service_code: str, expires: float, rows: list, body: bytes, gone: frozenset[int]
-) -> None:
-    remaining = expires - time.time()
-    if remaining > 0:  # edits never extend the life of what was read from the database
-        cache.set(key(office_id, service_code), (expires, rows, body, gone), remaining + 1)
-    else:
-        cache.delete(key(office_id, service_code))
 
 
 def place_taken(office_id: Any, service_code: str, slot_id: int, *, gone: bool = False) -> None:
     """One place of ``slot_id`` was booked (``gone``: a booking found it full): edit the kept answer."""
     if lifetime() <= 0:
         return
-    kept = cache.get(key(office_id, service_code))
-    if kept is None:
-        return
-    expires, rows, _body, gone_ids = kept
-    if slot_id in gone_ids:
-        return
-    edited = []
-    for row in rows:
-        if row["id"] == slot_id:
-            if gone or row["free"] <= 1:
-                continue
-            row = {**row, "free": row["free"] - 1}
-        edited.append(row)
-    if gone or len(edited) != len(rows):
-        gone_ids = gone_ids | {slot_id}
-    _store(office_id, service_code, expires, edited, render(edited), gone_ids)
+    with _lock:
+        answer = _alive(office_id, service_code)
+        if answer is None or slot_id in answer.gone:
+            return
+        for index, row in enumerate(answer.rows):
+            if row["id"] == slot_id:
+                if gone or row["free"] <= 1:
+                    answer.gone.add(slot_id)
+                    # a new list: a reader rendering the old one is not disturbed
+                    answer.rows = answer.rows[:index] + answer.rows[index + 1 :]
+                else:
+                    answer.rows = [
+                        *answer.rows[:index],
+                        {**row, "free": row["free"] - 1},
+                        *answer.rows[index + 1 :],
+                    ]
+                answer.body = None
+                return
+        if gone:  # a slot beyond the listed ones (the answer has a limit) found full
+            answer.gone.add(slot_id)
 
 
 def forget(office_id: Any, service_code: str) -> None:
-    if lifetime() > 0:
-        cache.delete(key(office_id, service_code))
+    with _lock:
+        _answers.pop((office_id, service_code), None)
+
+
+def clear() -> None:
+    """Forget every kept answer of this process (tests; a process that changed slots wholesale)."""
+    with _lock:
+        _answers.clear()

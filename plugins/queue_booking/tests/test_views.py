@@ -391,9 +391,12 @@ def test_api_availability_is_reused_briefly_and_edited_on_booking(
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    from plugins.queue_booking.services import availability
+
     settings.PRZYSTAN_PUBLIC_ANSWER_SECONDS = 60
     settings.PRZYSTAN_OFFICE_CACHE_SECONDS = 60
     cache.clear()
+    availability.clear()
     first, second = make_slot(service, capacity=1), make_slot(service, capacity=1, hour=10)
     later = make_slot(service, capacity=1, hour=11, released=False)
     later.released_at = timezone.now() + dt.timedelta(seconds=30)
@@ -403,10 +406,9 @@ def test_api_availability_is_reused_briefly_and_edited_on_booking(
     with CaptureQueriesContext(connection) as queries:
         assert [s["id"] for s in client.get(url).json()] == [first.pk, second.pk]
     assert len(queries) == 0
-    from plugins.queue_booking.services import availability
 
     # an answer read before the next release is never served after it
-    assert cache.get(availability.key(service.office.pk, "filing"))[0] <= later.released_at.timestamp()
+    assert availability.expires_at(service.office.pk, "filing") <= later.released_at.timestamp()
     body = {"slot": first.pk, "full_name": "A B", "document_kind": "passport", "document_number": "AB1234567"}
     with django_capture_on_commit_callbacks(execute=True):
         booked = client.post("/api/booking/bookings/", body, content_type="application/json")
@@ -435,3 +437,4 @@ def test_api_availability_is_reused_briefly_and_edited_on_booking(
     set_enabled(service.office, "queue_booking", enabled=False)
     assert client.get(url).status_code == 404
     cache.clear()
+    availability.clear()

@@ -10,12 +10,16 @@ fighting for the GIL: the latency printed is what a client waits for the server.
 plain HTTP/1.1 over TCP (request line, headers, ``Content-Length`` or chunked body); a stale
 keep-alive connection closed by the server before any byte of the answer is reopened and the request
 sent again — safe for the POST too, because it carries an ``Idempotency-Key``.
+
+With ``STORM_DUMP=<file>`` the outcome is also written there with a ``trace`` of every request
+(kind, sent, answered, status) for a timeline of the storm.
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
+import os
 import random
 import sys
 import time
@@ -106,7 +110,9 @@ async def client(number: int, config: dict, results: dict) -> None:
     try:
         for _attempt in range(50):
             try:
+                g0 = time.time()
                 status, body = await conn.request("GET", availability)
+                results.setdefault("trace", []).append(("G", g0, time.time(), status))
                 if status != 200:
                     results["errors"] += 1
                     continue
@@ -126,6 +132,7 @@ async def client(number: int, config: dict, results: dict) -> None:
                     "POST", "/api/booking/bookings/", payload, {"Idempotency-Key": uuid.uuid4().hex}
                 )
                 took = time.perf_counter() - began
+                results.setdefault("trace", []).append(("P", time.time() - took, time.time(), status))
             except (OSError, ValueError, asyncio.IncompleteReadError):
                 results["errors"] += 1
                 await conn.close()
@@ -154,4 +161,9 @@ async def storm(config: dict) -> dict:
 if __name__ == "__main__":
     outcome = asyncio.run(storm(json.loads(sys.argv[1])))
     outcome["cpu_seconds"] = time.process_time()
+    import os
+
+    if os.environ.get("STORM_DUMP"):
+        with open(os.environ["STORM_DUMP"], "w") as dump:
+            json.dump(outcome, dump)
     print(json.dumps(outcome))
