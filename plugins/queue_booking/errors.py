@@ -24,6 +24,13 @@ class SlotGone(BookingError):
     status = 409
 
 
+class DayFull(SlotGone):
+    """No free time is left on the day of the time asked for (booking with ``if_taken="nearest"``)."""
+
+    code = "day_full"
+    message = _("No free time is left on that day. Please choose another day; nothing was booked.")
+
+
 class SlotNotReleased(BookingError):
     code = "slot_not_released"
     message = _("This time cannot be booked yet.")

@@ -121,6 +121,11 @@ class BookingForm(IdentityForm):
         },
     )
     idempotency_key = forms.CharField(widget=forms.HiddenInput, required=False)
+    nearest = forms.BooleanField(
+        label=_("If this time is taken meanwhile, book the nearest free time on the same day"),
+        required=False,
+        initial=True,
+    )
     field_order = ["slot", "full_name", "document_kind", "document_number", "case_reference", "case_code"]
 
     def __init__(self, *args: Any, slots: list[Any], **kwargs: Any) -> None:

@@ -8,6 +8,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.http import HttpRequest
 
+from przystan.fast_insert import insert_new
+
 from .context import AuditContext, current_context
 from .middleware import USER_AGENT_MAX, context_for_request
 from .models import ANONYMOUS_ACTOR, SYSTEM_ACTOR, AuditEntry
@@ -78,5 +80,8 @@ def build_entry(
 
 
 def write(entry: AuditEntry, using: str | None = None) -> AuditEntry:
-    entry.save(using=using)
+    """Append ``entry`` (written with every audited change, so its INSERT is built once)."""
+    if not entry._state.adding:
+        entry.save(using=using)  # refused: the log is append-only
+    insert_new(entry, using)
     return entry

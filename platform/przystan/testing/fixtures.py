@@ -10,6 +10,16 @@ import pytest
 from przystan.testing.factories import make_office, make_user
 
 
+@pytest.fixture(autouse=True)
+def no_language_left_active() -> Any:
+    """A request activates its language for the thread and nothing switches it back (a server's next
+    request activates its own): without this a test would see the language of the previous test."""
+    yield
+    from django.utils import translation
+
+    translation.deactivate()
+
+
 @pytest.fixture
 def office(db: Any) -> Any:
     """The default office (its Site answers for 'testserver' and any unknown host)."""

@@ -40,6 +40,7 @@ class _Answer:
     rows: list[dict[str, Any]]  # JSON-ready: ``id``, ``free`` and strings
     body: bytes | None  # ``rows`` rendered; ``None`` after an edit until asked for
     gone: set[int] = field(default_factory=set)  # slots whose last place this answer saw go
+    full_days: set[str] = field(default_factory=set)  # local dates (ISO) a booking found with no place
 
 
 _answers: dict[tuple[Any, str], _Answer] = {}
@@ -134,6 +135,34 @@ def place_taken(office_id: Any, service_code: str, slot_id: int, *, gone: bool =
                 return
         if gone:  # a slot beyond the listed ones (the answer has a limit) found full
             answer.gone.add(slot_id)
+
+
+def known_day_full(office_id: Any, service_code: str, day: dt.date) -> bool:
+    """True if the kept answer (still within its lifetime) saw a booking find no place left on ``day``."""
+    if lifetime() <= 0:
+        return False
+    answer = _alive(office_id, service_code)
+    return answer is not None and day.isoformat() in answer.full_days
+
+
+def day_full(office_id: Any, service_code: str, day: dt.date) -> None:
+    """A booking of the nearest time found no place left on ``day``: take the day off the kept answer.
+
+    The answer's times are rendered in the office's time zone, so a row's local date is the first ten
+    characters of its ``starts_at``.
+    """
+    if lifetime() <= 0:
+        return
+    date = day.isoformat()
+    with _lock:
+        answer = _alive(office_id, service_code)
+        if answer is None or date in answer.full_days:
+            return
+        answer.full_days.add(date)
+        kept = [row for row in answer.rows if not str(row["starts_at"]).startswith(date)]
+        answer.gone.update(row["id"] for row in answer.rows if str(row["starts_at"]).startswith(date))
+        if len(kept) != len(answer.rows):
+            answer.rows, answer.body = kept, None
 
 
 def forget(office_id: Any, service_code: str) -> None:

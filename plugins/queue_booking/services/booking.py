@@ -16,12 +16,13 @@ import secrets
 from typing import Any
 
 from django.core import signing
-from django.db import IntegrityError, connection, connections, router, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F
-from django.db.models.signals import post_save, pre_save
 from django.utils import timezone
 
-from ..errors import AlreadyBooked, IdempotencyConflict, NotCancellable, SlotGone, SlotNotReleased
+from przystan.fast_insert import insert_new
+
+from ..errors import AlreadyBooked, DayFull, IdempotencyConflict, NotCancellable, SlotGone, SlotNotReleased
 from ..identity import Applicant
 from ..models import ACTIVE_STATUSES, Booking, BookingSource, BookingStatus, Slot
 from . import availability, slot_facts
@@ -31,6 +32,8 @@ logger = logging.getLogger(__name__)
 REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 MANAGE_SALT = "przystan.queue_booking.manage"
 ONE_PER_PERSON = "qb_one_active_booking_per_person_and_type"
+IF_TAKEN_FAIL = "fail"  # the time asked for, or nothing (409 ``slot_gone``)
+IF_TAKEN_NEAREST = "nearest"  # else the nearest free time of the service on that day (409 ``day_full``)
 
 
 def _holds_active_booking(office: Any, service_type_id: int | None, applicant: Applicant) -> bool:
@@ -146,6 +149,102 @@ def _increment_if_open(
         return cursor.rowcount == 1
 
 
+def local_day(moment: dt.datetime) -> tuple[dt.datetime, dt.datetime]:
+    """The start and end (exclusive) of the office's local day of ``moment``, as aware datetimes."""
+    day = timezone.localtime(moment).date()
+    start = timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+    return start, timezone.make_aware(dt.datetime.combine(day + dt.timedelta(days=1), dt.time.min))
+
+
+def _take_nearest_place(
+    slot_id: int, office: Any, now: dt.datetime, *, service_type_id: int | None, known: Slot | None
+) -> int:
+    """Take a place in ``slot_id`` or, if it is gone, in the nearest open slot of its service that day.
+
+    On PostgreSQL one statement picks and increments: the candidate rows are locked with ``SKIP
+    LOCKED``, so bookers racing for the same times never wait for each other — each takes a
+    different slot, and a slot another transaction is booking at that instant counts as taken. The
+    capacity condition is checked again on the locked row. Returns the id of the slot taken.
+    """
+    office_id = getattr(office, "pk", office)
+    requested = known if known is not None and known.pk == slot_id else None
+    if requested is None or requested.office_id != office_id:
+        requested = Slot.objects.filter(pk=slot_id, office_id=office_id).first()
+    if requested is None or (service_type_id is not None and requested.service_type_id != service_type_id):
+        raise SlotGone()
+    day_start, day_end = local_day(requested.starts_at)
+    if connection.vendor == "postgresql":
+        taken = _nearest_skip_locked(requested, office_id, now, day_start, day_end)
+    else:
+        taken = _nearest_one_by_one(requested, office_id, now, day_start, day_end)
+    if taken is not None:
+        return taken
+    if requested.released_at > now and requested.starts_at > now:
+        raise SlotNotReleased()
+    raise DayFull()
+
+
+def _nearest_skip_locked(
+    requested: Slot, office_id: Any, now: dt.datetime, day_start: dt.datetime, day_end: dt.datetime
+) -> int | None:
+    table = connection.ops.quote_name(Slot._meta.db_table)
+    at = connection.ops.adapt_datetimefield_value
+    sql = (
+        f"UPDATE {table} SET booked = booked + 1 WHERE id = ("
+        f" SELECT id FROM {table}"
+        " WHERE office_id = %s AND service_type_id = %s AND booked < capacity AND starts_at > %s"
+        " AND released_at <= %s AND reserved_for_round = false AND starts_at >= %s AND starts_at < %s"
+        " ORDER BY (id = %s) DESC, abs(extract(epoch from (starts_at - %s))), starts_at, id"
+        " LIMIT 1 FOR UPDATE SKIP LOCKED"
+        ") AND booked < capacity RETURNING id"
+    )
+    params = [
+        office_id,
+        requested.service_type_id,
+        at(now),
+        at(now),
+        at(day_start),
+        at(day_end),
+        requested.pk,
+        at(requested.starts_at),
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        row = cursor.fetchone()
+    return row[0] if row else None
+
+
+def _nearest_one_by_one(
+    requested: Slot, office_id: Any, now: dt.datetime, day_start: dt.datetime, day_end: dt.datetime
+) -> int | None:
+    """The same choice without ``SKIP LOCKED`` (SQLite, the demo: writers are serialised anyway)."""
+    candidates = Slot.objects.filter(
+        office_id=office_id,
+        service_type_id=requested.service_type_id,
+        starts_at__gte=day_start,
+        starts_at__lt=day_end,
+        starts_at__gt=now,
+        released_at__lte=now,
+        reserved_for_round=False,
+        booked__lt=F("capacity"),
+    ).values_list("id", "starts_at")
+    ordered = sorted(
+        candidates,
+        key=lambda c: (c[0] != requested.pk, abs((c[1] - requested.starts_at).total_seconds()), c[1], c[0]),
+    )
+    for candidate_id, _starts in ordered:
+        if _increment_if_open(
+            candidate_id,
+            office_id,
+            now,
+            service_type_id=requested.service_type_id,
+            released_only=True,
+            public_only=True,
+        ):
+            return candidate_id
+    return None
+
+
 def release_place(slot_id: int) -> None:
     Slot.objects.filter(pk=slot_id, booked__gt=0).update(booked=F("booked") - 1)
 
@@ -165,8 +264,13 @@ def book(
     service_type_id: int | None = None,
     now: dt.datetime | None = None,
     slot: Slot | None = None,
+    if_taken: str = IF_TAKEN_FAIL,
 ) -> Booking:
     """Book ``slot_id`` for ``applicant``; a repeated ``idempotency_key`` returns the first result.
+
+    ``if_taken=IF_TAKEN_NEAREST`` (public bookings only): if the time is gone, the nearest free time
+    of the same service on the same day is booked instead (``booking.slot`` says which); if none is
+    left, :class:`DayFull`.
 
     ``slot`` may pass the slot already loaded (with its service type) to spare reading it again; the
     place is taken by the conditional UPDATE either way, so its ``booked`` count is not trusted. With
@@ -179,18 +283,26 @@ def book(
     """
     now = now or timezone.now()
     key = (idempotency_key or "").strip()[:80] or None
-    if (
-        slot is not None
-        and not place_already_held
-        and availability.known_gone(office.pk, slot.service_type.code, slot_id)
-    ):
-        earlier = _replay(key, applicant, slot_id) if key else None
-        if earlier is not None:
-            return earlier
-        raise SlotGone()
+    nearest = if_taken == IF_TAKEN_NEAREST and source == BookingSource.ONLINE and not place_already_held
+    requested_id = slot_id
+    if slot is not None and not place_already_held:
+        code = slot.service_type.code
+        if nearest:
+            known_full = availability.known_day_full(office.pk, code, local_day(slot.starts_at)[0].date())
+        else:
+            known_full = availability.known_gone(office.pk, code, slot_id)
+        if known_full:
+            earlier = _replay(key, applicant, slot_id, any_slot=nearest) if key else None
+            if earlier is not None:
+                return earlier
+            raise DayFull() if nearest else SlotGone()
     try:
         with transaction.atomic():
-            if not place_already_held:
+            if nearest:
+                slot_id = _take_nearest_place(
+                    slot_id, office, now, service_type_id=service_type_id, known=slot
+                )
+            elif not place_already_held:
                 _take_place(
                     slot_id,
                     office,
@@ -201,7 +313,12 @@ def book(
                     known=slot,
                 )
             if slot is None or slot.pk != slot_id:
-                slot = Slot.objects.select_related("service_type").get(pk=slot_id)
+                if nearest:  # the slot taken instead, with its point (the answer names it)
+                    slot = slot_facts.slot_for_booking(office, slot_id)
+                    if slot is None:
+                        raise SlotGone()
+                else:
+                    slot = Slot.objects.select_related("service_type").get(pk=slot_id)
             booking = Booking(
                 office=office,
                 reference=new_reference(),
@@ -222,9 +339,9 @@ def book(
                 created_ip=ip or None,
                 priority=priority,
             )
-            _insert(booking)
+            insert_new(booking)  # save() with its INSERT built once (the storm's hot path)
     except (IntegrityError, SlotGone, SlotNotReleased) as exc:
-        earlier = _replay(key, applicant, slot_id) if key else None
+        earlier = _replay(key, applicant, requested_id, any_slot=nearest) if key else None
         if earlier is not None:
             return earlier
         if isinstance(exc, IntegrityError) and (
@@ -241,43 +358,10 @@ def book(
     return booking
 
 
-_INSERT_SQL: dict[str, tuple[list[Any], str]] = {}
-
-
-def _insert(booking: Booking) -> None:
-    """``booking.save()`` of a new booking with its INSERT written out once per database.
-
-    Everything ``save()`` does around the INSERT stays: the ``pre_save``/``post_save`` signals are
-    sent the same way (the audit entry of the new booking is written by its receivers, as before),
-    the fields' ``pre_save`` (``created_at``) and database preparation run as the ORM runs them.
-    """
-    using = router.db_for_write(Booking, instance=booking)
-    conn = connections[using]
-    meta = Booking._meta
-    if not conn.features.can_return_columns_from_insert or list(meta.db_returning_fields) != [meta.pk]:
-        booking.save(force_insert=True, using=using)
-        return
-    prepared = _INSERT_SQL.get(using)
-    if prepared is None:
-        quote = conn.ops.quote_name
-        fields = [field for field in meta.local_concrete_fields if field is not meta.pk]
-        sql = (
-            f"INSERT INTO {quote(meta.db_table)} ({', '.join(quote(field.column) for field in fields)}) "
-            f"VALUES ({', '.join(['%s'] * len(fields))}) RETURNING {quote(meta.pk.column)}"
-        )
-        prepared = _INSERT_SQL[using] = (fields, sql)
-    fields, sql = prepared
-    pre_save.send(sender=Booking, instance=booking, raw=False, using=using, update_fields=None)
-    values = [field.get_db_prep_save(field.pre_save(booking, True), connection=conn) for field in fields]
-    with conn.cursor() as cursor:
-        cursor.execute(sql, values)
-        booking.pk = cursor.fetchone()[0]
-    booking._state.adding = False
-    booking._state.db = using
-    post_save.send(sender=Booking, instance=booking, created=True, update_fields=None, raw=False, using=using)
-
-
-def _replay(key: str, applicant: Applicant, slot_id: int) -> Booking | None:
+def _replay(key: str, applicant: Applicant, slot_id: int, *, any_slot: bool = False) -> Booking | None:
+    """The booking an earlier request with ``key`` made, or ``None``; :class:`IdempotencyConflict` if
+    that request was another person's or (unless ``any_slot``: the nearest time was accepted) another
+    slot's."""
     # most failed requests carry a key never used before: one plain indexed read answers that
     with connection.cursor() as cursor:
         cursor.execute(
@@ -292,7 +376,7 @@ def _replay(key: str, applicant: Applicant, slot_id: int) -> Booking | None:
     earlier = next(iter(found), None)
     if earlier is None:
         return None
-    if earlier.identity_hash != applicant.identity_hash or earlier.slot_id != slot_id:
+    if earlier.identity_hash != applicant.identity_hash or (not any_slot and earlier.slot_id != slot_id):
         raise IdempotencyConflict()
     earlier.replayed = True  # type: ignore[attr-defined]
     return earlier

@@ -69,6 +69,8 @@ def send(
 
 
 def send_booking_notice(booking: Any, type_key: str) -> int:
+    if not booking.email and not booking.phone:
+        return 0  # no contact given (the API allows it): the answer itself carried the manage link
     return send(
         type_key,
         office=booking.office,

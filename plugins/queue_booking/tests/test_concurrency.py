@@ -59,7 +59,7 @@ def test_race_exists_without_the_protection(service):
     assert Booking.objects.filter(slot=slot).count() == workers > slot.capacity  # overbooked
 
 
-def post_booking(url: str, slot_id: int, number: int) -> int:
+def post_booking(url: str, slot_id: int, number: int, **options: str) -> tuple[int, dict]:
     body = json.dumps(
         {
             "slot": slot_id,
@@ -67,6 +67,7 @@ def post_booking(url: str, slot_id: int, number: int) -> int:
             "document_kind": "passport",
             "document_number": f"CD{number:07d}",
             "email": f"p{number}@example.com",
+            **options,
         }
     ).encode()
     request = urllib.request.Request(
@@ -74,9 +75,9 @@ def post_booking(url: str, slot_id: int, number: int) -> int:
     )
     try:
         with urllib.request.urlopen(request, timeout=30) as response:
-            return response.status
+            return response.status, json.loads(response.read())
     except urllib.error.HTTPError as exc:
-        return exc.code
+        return exc.code, json.loads(exc.read())
 
 
 def test_parallel_http_requests_book_exactly_the_capacity(service, live_server):
@@ -87,7 +88,7 @@ def test_parallel_http_requests_book_exactly_the_capacity(service, live_server):
 
     def fire(number: int) -> int:
         start.wait(timeout=30)
-        return post_booking(url, slot.pk, number)
+        return post_booking(url, slot.pk, number)[0]
 
     with ThreadPoolExecutor(clients) as pool:
         statuses = list(pool.map(fire, range(clients)))
@@ -96,3 +97,26 @@ def test_parallel_http_requests_book_exactly_the_capacity(service, live_server):
     slot.refresh_from_db()
     assert slot.booked == capacity
     assert Booking.objects.filter(slot=slot).count() == capacity
+
+
+def test_parallel_requests_for_one_time_spread_over_the_day_with_nearest(service, live_server):
+    """With ``if_taken=nearest`` racing bookers never wait for one another's slot (``SKIP LOCKED``):
+    every free place of the day is booked exactly once, the rest are told the day is full."""
+    places, clients = 8, 20
+    slots = [make_slot(service, hour=8 + n // 2, capacity=1) for n in range(0, 2 * places, 2)]
+    url = f"{live_server.url}/api/booking/bookings/"
+    start = threading.Barrier(clients)
+
+    def fire(number: int) -> tuple[int, dict]:
+        start.wait(timeout=30)
+        return post_booking(url, slots[0].pk, number, if_taken="nearest")
+
+    with ThreadPoolExecutor(clients) as pool:
+        answers = list(pool.map(fire, range(clients)))
+    statuses = [status for status, _body in answers]
+    assert statuses.count(201) == places
+    assert [body["code"] for status, body in answers if status == 409] == ["day_full"] * (clients - places)
+    booked = Booking.objects.filter(slot__in=slots)
+    assert booked.count() == places
+    assert sorted(booked.values_list("slot_id", flat=True)) == sorted(slot.pk for slot in slots)
+    assert set(Slot.objects.filter(pk__in=[s.pk for s in slots]).values_list("booked", flat=True)) == {1}

@@ -150,3 +150,53 @@ def test_waiting_list_offers_freed_place_in_order_with_a_hold(service, mailoutbo
     made = waiting.accept(second, now=later)
     slot.refresh_from_db()
     assert made.status == BookingStatus.BOOKED and made.slot_id == slot.pk and slot.booked == 1
+
+
+@pytest.mark.parametrize("strategy", ["skip_locked", "one_by_one"])
+def test_nearest_free_time_that_day_is_booked_when_the_chosen_one_is_gone(service, strategy, monkeypatch):
+    if strategy == "one_by_one":  # what SQLite (the demo) runs: the same choice, slot after slot
+        monkeypatch.setattr(engine, "_nearest_skip_locked", engine._nearest_one_by_one)
+    chosen, ten, eight = (
+        make_slot(service, hour=9),
+        make_slot(service, hour=10),
+        make_slot(service, hour=8, capacity=2),
+    )
+    next_day = make_slot(service, hour=9, days=3)
+    nearest = engine.IF_TAKEN_NEAREST
+    engine.book(service.office, chosen.pk, person(1))
+    with pytest.raises(errors.SlotGone) as refused:  # without the option the chosen time or nothing
+        engine.book(service.office, chosen.pk, person(2))
+    assert refused.value.code == "slot_gone"
+    # equally near (8:00 and 10:00): the earlier one first; a slot with room stays nearest
+    second = engine.book(service.office, chosen.pk, person(2), if_taken=nearest, idempotency_key="k2")
+    third = engine.book(service.office, chosen.pk, person(3), if_taken=nearest)
+    fourth = engine.book(service.office, chosen.pk, person(4), if_taken=nearest)
+    assert [second.slot_id, third.slot_id, fourth.slot_id] == [eight.pk, eight.pk, ten.pk]
+    # the same request again returns what it got, though that is not the slot it named
+    again = engine.book(service.office, chosen.pk, person(2), if_taken=nearest, idempotency_key="k2")
+    assert again.pk == second.pk and again.replayed
+    with pytest.raises(errors.DayFull) as full:  # another day is never taken instead
+        engine.book(service.office, chosen.pk, person(5), if_taken=nearest)
+    assert full.value.code == "day_full" and full.value.status == 409
+    next_day.refresh_from_db()
+    assert next_day.booked == 0
+    assert sorted(
+        Slot.objects.filter(pk__in=[chosen.pk, ten.pk, eight.pk]).values_list("booked", flat=True)
+    ) == [
+        1,
+        1,
+        2,
+    ]
+
+
+def test_nearest_time_skips_unreleased_and_round_slots_and_refuses_an_unreleased_choice(service):
+    chosen = make_slot(service, hour=9)
+    hidden = make_slot(service, hour=10, released=False)
+    drawn = make_slot(service, hour=11)
+    Slot.objects.filter(pk=drawn.pk).update(reserved_for_round=True)
+    engine.book(service.office, chosen.pk, person(1))
+    with pytest.raises(errors.DayFull):
+        engine.book(service.office, chosen.pk, person(2), if_taken=engine.IF_TAKEN_NEAREST)
+    with pytest.raises(errors.SlotNotReleased):
+        engine.book(service.office, hidden.pk, person(3), if_taken=engine.IF_TAKEN_NEAREST)
+    assert Booking.objects.count() == 1

@@ -438,3 +438,40 @@ def test_api_availability_is_reused_briefly_and_edited_on_booking(
     assert client.get(url).status_code == 404
     cache.clear()
     availability.clear()
+
+
+def test_form_and_api_book_the_nearest_time_that_day_when_asked(client, service):
+    chosen, later = make_slot(service, hour=9), make_slot(service, hour=11)
+    engine.book(service.office, chosen.pk, person(1))
+    page = client.get("/booking/filing/")
+    assert 'name="nearest"' in page.text and "checked" in page.text.split('name="nearest"')[1][:40]
+    # unticked: the chosen time or nothing, and what was typed stays
+    refused = client.post("/booking/filing/", form_data(chosen), HTTP_ACCEPT_LANGUAGE="pl")
+    assert refused.status_code == 200 and "Olena Kovalenko" in refused.text
+    assert Booking.objects.count() == 1
+    # ticked: the nearest free time of the day, and the person is told which
+    answer = client.post("/booking/filing/", form_data(chosen, nearest="on"), follow=True)
+    booked = Booking.objects.get(full_name="Olena Kovalenko")
+    assert booked.slot_id == later.pk
+    assert f"{timezone.localtime(later.starts_at):%H:%M}" in answer.text
+    body = {
+        "slot": chosen.pk,
+        "full_name": "Iryna Bondar",
+        "document_kind": "passport",
+        "document_number": "IB1234567",
+        "language": "uk",
+    }
+    assert (
+        client.post(
+            "/api/booking/bookings/", {**body, "if_taken": "later"}, content_type="application/json"
+        ).status_code
+        == 400
+    )
+    full = client.post(
+        "/api/booking/bookings/",
+        {**body, "if_taken": "nearest"},
+        content_type="application/json",
+        HTTP_ACCEPT_LANGUAGE="uk",
+    )
+    assert full.status_code == 409 and full.json()["code"] == "day_full"
+    assert "день" in full.json()["detail"]  # the refusal in the person's language

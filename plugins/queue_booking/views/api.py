@@ -17,6 +17,7 @@ from django.core.validators import (
 )
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
@@ -28,7 +29,7 @@ from rest_framework.validators import ProhibitSurrogateCharactersValidator
 
 from przystan.accounts.access import can
 
-from ..errors import BookingError, SlotGone
+from ..errors import BookingError, DayFull, SlotGone
 from ..identity import resolve_applicant
 from ..models import Booking, DocumentKind, ServiceCode
 from ..services import availability, limits, queue
@@ -56,6 +57,17 @@ class BookingRequestSerializer(serializers.Serializer):
     email = serializers.EmailField(required=False, allow_blank=True)
     phone = serializers.CharField(max_length=20, required=False, allow_blank=True)
     language = serializers.ChoiceField(choices=settings.LANGUAGES, default="pl")
+    if_taken = serializers.ChoiceField(
+        choices=[
+            (engine.IF_TAKEN_FAIL, _lazy("refuse")),
+            (engine.IF_TAKEN_NEAREST, _lazy("book the nearest free time that day")),
+        ],
+        default=engine.IF_TAKEN_FAIL,
+        help_text=_lazy(
+            "If the slot is taken: refuse (409 slot_gone) or book the nearest free time of the same "
+            "service on the same day (409 day_full when none is left)."
+        ),
+    )
 
 
 _SURROGATES = re.compile("[\ud800-\udfff]")
@@ -284,9 +296,14 @@ class BookingViewSet(viewsets.ViewSet):
                 ip=client_ip(request._request),
                 service_type_id=slot.service_type_id,
                 slot=slot,
+                if_taken=values.get("if_taken", engine.IF_TAKEN_FAIL),
             )
         except BookingError as exc:
-            if isinstance(exc, SlotGone) and slot is not None:
+            if isinstance(exc, DayFull) and slot is not None:
+                availability.day_full(
+                    office.pk, slot.service_type.code, engine.local_day(slot.starts_at)[0].date()
+                )
+            elif isinstance(exc, SlotGone) and slot is not None:
                 # the availability this client was shown is stale: the next one is read afresh (a
                 # process-local cache has missed a booking made by another process)
                 availability.place_taken(office.pk, slot.service_type.code, slot.pk, gone=True)

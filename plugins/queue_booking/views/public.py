@@ -71,12 +71,21 @@ def book(request: HttpRequest, code: str) -> HttpResponse:
                     idempotency_key=form.cleaned_data.get("idempotency_key"),
                     ip=client_ip(request),
                     service_type_id=service_type.pk,
+                    if_taken=engine.IF_TAKEN_NEAREST
+                    if form.cleaned_data.get("nearest")
+                    else engine.IF_TAKEN_FAIL,
                 )
+                if booking.slot_id != form.cleaned_data["slot"]:
+                    messages.info(
+                        request,
+                        _("The time you chose was taken meanwhile; you are booked for %(time)s instead.")
+                        % {"time": f"{timezone.localtime(booking.slot.starts_at):%H:%M}"},
+                    )
                 messages.success(request, _("Your visit is booked. Keep the link to this page to manage it."))
                 return redirect("queue_booking:manage", token=engine.manage_token(booking))
         except BookingError as exc:
             form.add_error(None, str(exc.message))
-            if exc.code == "slot_gone":
+            if exc.code in ("slot_gone", "day_full"):
                 slots = list(available_slots(service_type))
     else:
         form = BookingForm(**kwargs)

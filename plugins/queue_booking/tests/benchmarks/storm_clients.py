@@ -126,6 +126,7 @@ async def client(number: int, config: dict, results: dict) -> None:
                     "full_name": f"Client {number}",
                     "document_kind": "passport",
                     "document_number": f"ST{number:07d}",
+                    "if_taken": config.get("if_taken", "fail"),
                 }
                 began = time.perf_counter()
                 status, _ = await conn.request(
