@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
+from django.utils import timezone
 
 
 def lifetime() -> int:
@@ -146,11 +147,7 @@ def known_day_full(office_id: Any, service_code: str, day: dt.date) -> bool:
 
 
 def day_full(office_id: Any, service_code: str, day: dt.date) -> None:
-    """A booking of the nearest time found no place left on ``day``: take the day off the kept answer.
-
-    The answer's times are rendered in the office's time zone, so a row's local date is the first ten
-    characters of its ``starts_at``.
-    """
+    """A booking of the nearest time found no place left on ``day``: take the day off the kept answer."""
     if lifetime() <= 0:
         return
     date = day.isoformat()
@@ -159,10 +156,15 @@ def day_full(office_id: Any, service_code: str, day: dt.date) -> None:
         if answer is None or date in answer.full_days:
             return
         answer.full_days.add(date)
-        kept = [row for row in answer.rows if not str(row["starts_at"]).startswith(date)]
-        answer.gone.update(row["id"] for row in answer.rows if str(row["starts_at"]).startswith(date))
-        if len(kept) != len(answer.rows):
-            answer.rows, answer.body = kept, None
+        # the answer's times are ISO strings (UTC or with an offset): the office's local date decides
+        on_day = {row["id"] for row in answer.rows if _local_date(row["starts_at"]) == day}
+        if on_day:
+            answer.gone.update(on_day)
+            answer.rows, answer.body = [row for row in answer.rows if row["id"] not in on_day], None
+
+
+def _local_date(moment: str) -> dt.date:
+    return timezone.localtime(dt.datetime.fromisoformat(moment)).date()
 
 
 def forget(office_id: Any, service_code: str) -> None:

@@ -208,3 +208,27 @@ def test_written_out_insert_records_the_audit_entry_save_records(service):
     orm_entry = AuditEntry.objects.get(content_type=kind, object_id=str(other.pk))
     assert set(orm_entry.changes) == set(entry.changes)
     assert orm_entry.changes["identity_hash"] == entry.changes["identity_hash"]  # masked alike
+
+
+def test_a_full_day_is_taken_off_the_kept_answer_by_the_office_local_date(settings):
+    import datetime as dt
+    import json
+
+    from plugins.queue_booking.services import availability
+
+    settings.PRZYSTAN_PUBLIC_ANSWER_SECONDS = 60
+    availability.clear()
+    rows = [  # times as the API renders them (UTC); the office is in Europe/Warsaw
+        {"id": 1, "starts_at": "2026-12-13T23:30:00Z", "free": 1},  # 14 Dec 00:30 local
+        {"id": 2, "starts_at": "2026-12-14T09:00:00Z", "free": 1},
+        {"id": 3, "starts_at": "2026-12-14T23:30:00Z", "free": 1},  # 15 Dec 00:30 local
+    ]
+    try:
+        availability.remember(7, "filing", rows)
+        availability.day_full(7, "filing", dt.date(2026, 12, 14))
+        assert [row["id"] for row in json.loads(availability.remembered(7, "filing"))] == [3]
+        assert availability.known_day_full(7, "filing", dt.date(2026, 12, 14))
+        assert not availability.known_day_full(7, "filing", dt.date(2026, 12, 15))
+        assert availability.known_gone(7, "filing", 1) and not availability.known_gone(7, "filing", 3)
+    finally:
+        availability.clear()
