@@ -33,7 +33,7 @@ def stateless_prefixes() -> tuple[str, ...]:
     return tuple(
         f"/api/{route.prefix.strip('/')}/"
         for route in get_plugin_system().registry("api_routes")
-        if getattr(route, "stateless", False)
+        if route.stateless
     )
 
 

@@ -149,9 +149,9 @@ def _increment_if_open(
         return cursor.rowcount == 1
 
 
-def local_day(moment: dt.datetime) -> tuple[dt.datetime, dt.datetime]:
+def _local_day(moment: dt.datetime) -> tuple[dt.datetime, dt.datetime]:
     """The start and end (exclusive) of the office's local day of ``moment``, as aware datetimes."""
-    day = timezone.localtime(moment).date()
+    day = timezone.localdate(moment)
     start = timezone.make_aware(dt.datetime.combine(day, dt.time.min))
     return start, timezone.make_aware(dt.datetime.combine(day + dt.timedelta(days=1), dt.time.min))
 
@@ -172,7 +172,7 @@ def _take_nearest_place(
         requested = Slot.objects.filter(pk=slot_id, office_id=office_id).first()
     if requested is None or (service_type_id is not None and requested.service_type_id != service_type_id):
         raise SlotGone()
-    day_start, day_end = local_day(requested.starts_at)
+    day_start, day_end = _local_day(requested.starts_at)
     if connection.vendor == "postgresql":
         taken = _nearest_skip_locked(requested, office_id, now, day_start, day_end)
     else:
@@ -288,7 +288,7 @@ def book(
     if slot is not None and not place_already_held:
         code = slot.service_type.code
         if nearest:
-            known_full = availability.known_day_full(office.pk, code, local_day(slot.starts_at)[0].date())
+            known_full = availability.known_day_full(office.pk, code, timezone.localdate(slot.starts_at))
         else:
             known_full = availability.known_gone(office.pk, code, slot_id)
         if known_full:

@@ -16,6 +16,7 @@ from django.core.validators import (
     validate_email,
 )
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -300,9 +301,7 @@ class BookingViewSet(viewsets.ViewSet):
             )
         except BookingError as exc:
             if isinstance(exc, DayFull) and slot is not None:
-                availability.day_full(
-                    office.pk, slot.service_type.code, engine.local_day(slot.starts_at)[0].date()
-                )
+                availability.day_full(office.pk, slot.service_type.code, timezone.localdate(slot.starts_at))
             elif isinstance(exc, SlotGone) and slot is not None:
                 # the availability this client was shown is stale: the next one is read afresh (a
                 # process-local cache has missed a booking made by another process)
