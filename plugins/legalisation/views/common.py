@@ -25,5 +25,13 @@ def party_case_or_404(request: HttpRequest, number: str) -> Any:
     return case
 
 
+def applicant_case_or_404(request: HttpRequest, number: str) -> Any:
+    """As :func:`party_case_or_404`, then 404 unless the user is the case's own person (not its employer)."""
+    case = party_case_or_404(request, number)
+    if case.applicant_id != request.user.pk:
+        raise Http404
+    return case
+
+
 def language(request: HttpRequest) -> str:
     return getattr(request, "LANGUAGE_CODE", None) or translation.get_language() or "pl"

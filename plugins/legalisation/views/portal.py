@@ -33,7 +33,7 @@ from ..scoping import VIEW, party_cases
 from ..services import answer_supplement, mark_read, post_message, register_mos
 from ..stages import stage
 from .apply import serve_attachment
-from .common import language, party_case_or_404
+from .common import applicant_case_or_404, language, party_case_or_404
 
 STATUS_RATE = "10/m"
 PIN_RESET_RATE = "5/h"
@@ -115,9 +115,7 @@ def case_detail(request: HttpRequest, number: str) -> HttpResponse:
 @login_required
 def filing_receipt(request: HttpRequest, number: str) -> HttpResponse:
     """The person downloads the proof of filing of their case (the read is audited)."""
-    case = party_case_or_404(request, number)
-    if case.applicant_id != request.user.pk:
-        raise Http404
+    case = applicant_case_or_404(request, number)
     return pdf_response(
         filing_receipt_pdf(case, language(request)), f"proof-of-filing-{case.number}.pdf", inline=False
     )
@@ -126,9 +124,9 @@ def filing_receipt(request: HttpRequest, number: str) -> HttpResponse:
 @login_required
 def supplement_letter(request: HttpRequest, number: str, request_id: Any) -> HttpResponse:
     """The request to supplement as a letter (PDF) in the person's language."""
-    case = party_case_or_404(request, number)
+    case = applicant_case_or_404(request, number)
     supplement = case.supplements.filter(public_id=request_id).first()
-    if case.applicant_id != request.user.pk or supplement is None:
+    if supplement is None:
         raise Http404
     return pdf_response(
         supplement_letter_pdf(supplement, language(request)), f"request-{case.number}.pdf", inline=False
@@ -138,9 +136,9 @@ def supplement_letter(request: HttpRequest, number: str, request_id: Any) -> Htt
 @login_required
 def payment_receipt(request: HttpRequest, number: str, receipt_id: int) -> HttpResponse:
     """A payment receipt stored on the case by ``payment_settled``, for the person of the case."""
-    case = party_case_or_404(request, number)
+    case = applicant_case_or_404(request, number)
     found = case.receipts.filter(pk=receipt_id).first()
-    if case.applicant_id != request.user.pk or found is None or not found.pdf:
+    if found is None or not found.pdf:
         raise Http404
     return pdf_response(found.pdf.read(), f"receipt-{found.reference}.pdf", inline=False)
 
@@ -157,9 +155,7 @@ def _attach(request: HttpRequest, upload: Any, *, kind: str, **owner: Any) -> At
 @login_required
 @require_POST
 def answer_supplement_view(request: HttpRequest, number: str, request_id: Any) -> HttpResponse:
-    case = party_case_or_404(request, number)
-    if case.applicant_id != request.user.pk:
-        raise Http404
+    case = applicant_case_or_404(request, number)
     supplement = case.supplements.filter(public_id=request_id, answered_on__isnull=True).first()
     if supplement is None:
         raise Http404
@@ -277,9 +273,7 @@ def new_pin_request(request: HttpRequest) -> HttpResponse:
 @require_POST
 def case_new_pin(request: HttpRequest, number: str) -> HttpResponse:
     """The signed-in person asks for a new status PIN from their case page."""
-    case = party_case_or_404(request, number)
-    if case.applicant_id != request.user.pk:
-        raise Http404
+    case = applicant_case_or_404(request, number)
     if reset_pin(case, by=request.user):
         messages.success(
             request, _("A new PIN has been sent to the e-mail address and phone number given in the case.")
