@@ -37,6 +37,15 @@ def stateless_prefixes() -> tuple[str, ...]:
     )
 
 
+def warm_up_url_patterns() -> None:
+    """Import the URLconf and answer LocaleMiddleware's question about it (both cached per process)."""
+    from django.conf.urls.i18n import is_language_prefix_patterns_used
+    from django.urls import get_resolver
+
+    get_resolver().url_patterns  # noqa: B018  (a cached property: reading it imports the URLconf)
+    is_language_prefix_patterns_used(settings.ROOT_URLCONF)
+
+
 class StatelessStack(BaseHandler):
     """A second middleware chain (synchronous), built from ``PRZYSTAN_STATELESS_MIDDLEWARE``."""
 

@@ -14,16 +14,22 @@ whole rest of the request. Another process learns of a booking by its own 409 or
 when its answer expires; a place that came back (cancellation) may be left out by another process
 for the rest of the lifetime.
 
+When the answer has expired (or at a release, when the one read before it ends) every thread of a
+process asks at the same instant; :func:`refilling` lets one of them read PostgreSQL while the
+others wait for its answer.
+
 A stale answer can only offer a place that is gone: the booking itself is decided by the conditional
 UPDATE in PostgreSQL and answers 409, so this memory never lets anyone overbook.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -46,6 +52,7 @@ class _Answer:
 
 _answers: dict[tuple[Any, str], _Answer] = {}
 _lock = threading.Lock()
+_refills: dict[tuple[Any, str], threading.Lock] = {}
 
 
 def render(rows: list[dict[str, Any]]) -> bytes:
@@ -73,6 +80,19 @@ def remembered(office_id: Any, service_code: str) -> bytes | None:
                 answer.body = render(answer.rows)
             body = answer.body
     return body
+
+
+@contextlib.contextmanager
+def refilling(office_id: Any, service_code: str) -> Iterator[None]:
+    """Held while one thread reads the answer again: ask :func:`remembered` once more inside it (the
+    thread waited for may have kept a fresh answer). Without a lifetime nothing is kept: no waiting."""
+    if lifetime() <= 0:
+        yield
+        return
+    with _lock:
+        refill = _refills.setdefault((office_id, service_code), threading.Lock())
+    with refill:
+        yield
 
 
 def expires_at(office_id: Any, service_code: str) -> float | None:

@@ -224,25 +224,31 @@ class AvailabilityViewSet(viewsets.ViewSet):
         code = request.query_params.get("service", "")
         body = availability.remembered(office.pk, code)
         if body is None:
-            service_type = service_type_or_404(office, code)
-            rows = available_slots(service_type).values(
-                "id", "starts_at", "ends_at", "service_point__name", "capacity", "booked"
-            )
-            rows = [
-                {
-                    "id": row["id"],
-                    "starts_at": row["starts_at"],
-                    "ends_at": row["ends_at"],
-                    "service_point": row["service_point__name"],
-                    "free": row["capacity"] - row["booked"],
-                }
-                for row in rows
-            ]
-            # the REST framework's own JSON (its date-time format), kept as JSON-ready values
-            body = availability.remember(
-                office.pk, code, json.loads(JSONRenderer().render(rows)), until=next_release(service_type)
-            )
+            with availability.refilling(office.pk, code):
+                body = availability.remembered(office.pk, code) or _read_availability(office, code)
         return HttpResponse(body, content_type="application/json")
+
+
+def _read_availability(office: Any, code: str) -> bytes:
+    """The free released slots of the service from PostgreSQL, rendered (and kept, see ``availability``)."""
+    service_type = service_type_or_404(office, code)
+    rows = available_slots(service_type).values(
+        "id", "starts_at", "ends_at", "service_point__name", "capacity", "booked"
+    )
+    rows = [
+        {
+            "id": row["id"],
+            "starts_at": row["starts_at"],
+            "ends_at": row["ends_at"],
+            "service_point": row["service_point__name"],
+            "free": row["capacity"] - row["booked"],
+        }
+        for row in rows
+    ]
+    # the REST framework's own JSON (its date-time format), kept as JSON-ready values
+    return availability.remember(
+        office.pk, code, json.loads(JSONRenderer().render(rows)), until=next_release(service_type)
+    )
 
 
 class BookingViewSet(viewsets.ViewSet):
