@@ -51,7 +51,12 @@ def request_id_for(request: HttpRequest) -> str:
     existing = getattr(request, "audit_request_id", None)
     if existing:
         return existing
-    supplied = request.META.get(REQUEST_ID_HEADER, "").strip()
+    return request_id_from_meta(request.META)
+
+
+def request_id_from_meta(meta: dict) -> str:
+    """The ``X-Request-ID`` a proxy supplied (if well-formed) or a new one, from WSGI environ/META."""
+    supplied = meta.get(REQUEST_ID_HEADER, "").strip()
     if _REQUEST_ID_RE.match(supplied):
         return supplied
     return uuid.uuid4().hex

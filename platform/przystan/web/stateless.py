@@ -25,6 +25,8 @@ from django.core.handlers.wsgi import WSGIHandler
 from django.http import HttpRequest, HttpResponse
 from django.utils.module_loading import import_string
 
+from .replay import ReplayStore
+
 
 def stateless_prefixes() -> tuple[str, ...]:
     """The URL paths (``/api/<prefix>/``) of the API routes contributed as stateless."""
@@ -75,16 +77,32 @@ class StatelessStack(BaseHandler):
 
 
 class PrzystanWSGIHandler(WSGIHandler):
-    """Django's WSGI handler choosing the stateless stack for the stateless API routes."""
+    """Django's WSGI handler choosing the stateless stack for the stateless API routes.
+
+    A GET answer of a stateless route its view marked replayable (``przystan.web.replay``) is sent
+    again from memory, before Django, while the view says it is still valid.
+    """
 
     def __init__(self) -> None:
         super().__init__()
         self.stateless = StatelessStack(getattr(settings, "PRZYSTAN_STATELESS_MIDDLEWARE", []))
         self.stateless.load_middleware()
         self.stateless_prefixes = stateless_prefixes() if self.stateless.middleware else ()
+        self.replays = ReplayStore()
+
+    def __call__(self, environ: dict[str, Any], start_response: Any) -> Any:
+        if self.stateless_prefixes and environ.get("PATH_INFO", "").startswith(self.stateless_prefixes):
+            replay = self.replays.answer(environ)
+            if replay is not None:
+                status, headers, body = replay
+                start_response(status, headers)
+                return [body]
+        return super().__call__(environ, start_response)
 
     def get_response(self, request: HttpRequest) -> HttpResponse:
         if self.stateless_prefixes and request.path_info.startswith(self.stateless_prefixes):
             request.user = AnonymousUser()  # type: ignore[attr-defined]
-            return self.stateless.get_response(request)
+            response = self.stateless.get_response(request)
+            self.replays.keep(request.META, response)
+            return response
         return super().get_response(request)

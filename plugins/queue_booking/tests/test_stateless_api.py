@@ -154,3 +154,66 @@ def test_a_stateless_route_that_authenticates_fails_the_system_check(monkeypatch
     problems = checks.check_stateless_routes()
     assert [problem.id for problem in problems] == ["przystan.E003"]
     assert "leaky" in problems[0].msg
+
+
+def test_a_kept_availability_answer_is_replayed_before_django_until_a_booking_edits_it(
+    handler, service, settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    from plugins.queue_booking.services import availability
+    from plugins.queue_booking.views.api import AvailabilityViewSet
+
+    settings.PRZYSTAN_PUBLIC_ANSWER_SECONDS = 30
+    availability.clear()
+    first, second = make_slot(service), make_slot(service, hour=10)
+    asked: list[int] = []
+    original = AvailabilityViewSet.list
+
+    def counted(self: Any, request: Any) -> Any:
+        asked.append(1)
+        return original(self, request)
+
+    monkeypatch.setattr(AvailabilityViewSet, "list", counted)
+    path = "/api/booking/availability/?service=filing"
+    try:
+        status, headers, content = call(handler, "GET", path)
+        assert status == 200 and [row["id"] for row in json.loads(content)] == [first.pk, second.pk]
+        again = call(handler, "GET", path)
+        assert len(asked) == 1  # the second answer did not reach the view (nor the middleware)
+        assert again[0] == 200 and again[2] == content
+        assert {k: v for k, v in again[1].items() if k != "x-request-id"} == {
+            k: v for k, v in headers.items() if k != "x-request-id"
+        }
+        assert again[1]["x-request-id"] != headers["x-request-id"]  # each answer has its own id
+        assert call(handler, "GET", path, HTTP_X_REQUEST_ID="proxy-42")[1]["x-request-id"] == ["proxy-42"]
+
+        # another language, a cookie, another query: asked of Django
+        assert call(handler, "GET", path, HTTP_ACCEPT_LANGUAGE="uk")[1]["content-language"] == ["uk"]
+        call(handler, "GET", path, HTTP_COOKIE="django_language=ru")
+        call(handler, "GET", "/api/booking/availability/?service=pickup")
+        assert len(asked) == 4
+
+        # a booking in this process edits the kept answer: the old one is never sent again
+        with django_capture_on_commit_callbacks(execute=True):  # the test runs in one transaction
+            booked = call(
+                handler,
+                "POST",
+                "/api/booking/bookings/",
+                {
+                    "slot": first.pk,
+                    "full_name": "Anna Nowak",
+                    "document_kind": "passport",
+                    "document_number": "AB1234567",
+                },
+            )
+        assert booked[0] == 201, booked[2]
+        status, _headers, content = call(handler, "GET", path)
+        assert [row["id"] for row in json.loads(content)] == [second.pk] and len(asked) == 5
+        assert call(handler, "GET", path)[2] == content and len(asked) == 5
+
+        # without a kept answer (no lifetime) every request is answered by the view
+        settings.PRZYSTAN_PUBLIC_ANSWER_SECONDS = 0
+        call(handler, "GET", path)
+        call(handler, "GET", path)
+        assert len(asked) == 7
+    finally:
+        availability.clear()
