@@ -43,7 +43,10 @@ def api_routes() -> list[Any]:
 
     They are registered on the single ``/api/`` router, appear in the OpenAPI schema, and answer
     404 for an office where the plugin is disabled. A route marked ``stateless=True`` (anonymous,
-    no authentication classes) is served without session and user middleware.
+    no authentication classes) is served without session and user middleware; its view may mark a
+    GET answer with ``przystan.web.replay.replay_while(response, still_valid)`` to have it sent again
+    from the process's memory, before Django, while ``still_valid()`` is true (cookie-less requests
+    with the same host, path, query and ``Accept-Language``).
     """
 
 
