@@ -62,6 +62,8 @@ class ReplayStore:
             environ.get("wsgi.url_scheme", ""),
             environ.get(self._proxy_ssl_header, "") if self._proxy_ssl_header else "",
             environ.get("HTTP_HOST") or environ.get("SERVER_NAME", ""),
+            environ.get("HTTP_X_FORWARDED_HOST", ""),  # the host Django answers for if told to trust it
+            environ.get("SERVER_PORT", ""),
             environ.get("SCRIPT_NAME", ""),
             environ.get("PATH_INFO", ""),
             environ.get("QUERY_STRING", ""),
