@@ -83,7 +83,7 @@ def _remember_with_siblings(office: Any, slot: Any, expires: float) -> None:
     for sibling in [slot, *siblings]:
         setattr(sibling, FACTS_ONLY, True)
         _remembered[(office.pk, sibling.pk)] = (expires, sibling)
-    _remembered[(office.pk, slot.pk)] = (expires, slot)
+    _remembered[(office.pk, slot.pk)] = (expires, slot)  # the siblings hold it again: keep the one read
 
 
 def is_facts_only(slot: Any) -> bool:
