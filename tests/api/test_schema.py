@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 import schemathesis
 from django.core.handlers.wsgi import WSGIHandler
-from django.core.signals import request_finished, request_started
-from django.db import close_old_connections
 from drf_spectacular.validation import validate_schema
 from hypothesis import HealthCheck, given, settings
+
+from przystan.testing.fixtures import keeping_test_connection_open
 
 pytestmark = pytest.mark.django_db
 
@@ -86,13 +86,8 @@ def wsgi_app():
 
     Django's own test client does the same: it disconnects ``close_old_connections`` while it runs.
     """
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
-    try:
+    with keeping_test_connection_open():
         yield WSGIHandler()
-    finally:
-        request_started.connect(close_old_connections)
-        request_finished.connect(close_old_connections)
 
 
 def test_public_get_endpoints_conform_to_the_schema(office, other_office, enable_plugin, wsgi_app):

@@ -2,12 +2,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
 
 from przystan.testing.factories import make_office, make_user
+
+
+@contextlib.contextmanager
+def keeping_test_connection_open() -> Iterator[None]:
+    """Let a real WSGI handler serve requests inside a test without closing the test's database
+    connection at the end of each (Django's test client disconnects the same receivers)."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 @pytest.fixture(autouse=True)

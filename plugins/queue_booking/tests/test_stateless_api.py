@@ -22,18 +22,11 @@ pytestmark = [
 @pytest.fixture
 def handler() -> Any:
     """The production handler; like the test client, it must not close the test's connection."""
-    from django.core.signals import request_finished, request_started
-    from django.db import close_old_connections
-
+    from przystan.testing.fixtures import keeping_test_connection_open
     from przystan.web.stateless import PrzystanWSGIHandler
 
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
-    try:
+    with keeping_test_connection_open():
         yield PrzystanWSGIHandler()
-    finally:
-        request_started.connect(close_old_connections)
-        request_finished.connect(close_old_connections)
 
 
 def call(
