@@ -146,14 +146,14 @@ def _raw_insert_rate(rows: int, threads: int, template: dict) -> float:
 
     def insert(index: int) -> None:
         with psycopg.connect(url, autocommit=True) as conn:
-            connected.wait()
+            connected.wait(timeout=60)  # a thread that cannot connect breaks the barrier for all
             for n in range(per_thread):
                 values = {**template, "reference": f"R{index:02d}{n:05d}", "person_key": f"raw-{index}-{n}"}
                 conn.execute(sql, [values[c] for c in columns])
 
     with ThreadPoolExecutor(threads) as pool:
         done = [pool.submit(insert, index) for index in range(threads)]
-        connected.wait()
+        connected.wait(timeout=60)
         begin = time.perf_counter()
         for future in done:
             future.result()
