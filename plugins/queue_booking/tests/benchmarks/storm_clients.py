@@ -162,8 +162,6 @@ async def storm(config: dict) -> dict:
 if __name__ == "__main__":
     outcome = asyncio.run(storm(json.loads(sys.argv[1])))
     outcome["cpu_seconds"] = time.process_time()
-    import os
-
     if os.environ.get("STORM_DUMP"):
         with open(os.environ["STORM_DUMP"], "w") as dump:
             json.dump(outcome, dump)
