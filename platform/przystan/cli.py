@@ -1,4 +1,4 @@
-"""The ``przystan`` command: ``demo``, ``plugins``, ``worker``, ``scheduler`` and ``manage`` (any Django command)."""
+"""The ``przystan`` command: ``demo``, ``plugins``, ``roles``, ``worker``, ``scheduler`` and ``manage`` (any Django command)."""
 
 from __future__ import annotations
 
@@ -90,6 +90,15 @@ def cmd_plugins(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_roles(args: argparse.Namespace) -> int:
+    """Print the access policy: one row per role and resource, with its actions and scope."""
+    _setup()
+    from przystan.access.report import policy_text
+
+    print(policy_text(markdown=args.markdown))
+    return 0
+
+
 def cmd_worker(args: argparse.Namespace) -> int:
     _setup(os.environ.get("DJANGO_SETTINGS_MODULE", "przystan.settings.dev"))
     from django.core.management import call_command
@@ -127,6 +136,11 @@ def build_parser() -> argparse.ArgumentParser:
     demo.set_defaults(func=cmd_demo)
     plugins = sub.add_parser("plugins", help="list installed plugins and per-office enablement")
     plugins.set_defaults(func=cmd_plugins)
+    roles = sub.add_parser(
+        "roles", help="print the access policy (role × plugin × resource × action × scope)"
+    )
+    roles.add_argument("--markdown", action="store_true", help="as a Markdown table (for the README)")
+    roles.set_defaults(func=cmd_roles)
     worker = sub.add_parser("worker", help="run the background task worker (db_worker)")
     worker.add_argument("rest", nargs=argparse.REMAINDER)
     worker.set_defaults(func=cmd_worker)

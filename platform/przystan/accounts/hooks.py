@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.utils.translation import gettext_lazy as _
 
 from przystan.pluginsys.contributions import NotificationType, UrlContribution
@@ -34,5 +36,52 @@ def notification_types() -> list[NotificationType]:
             channels=("email",),
             placeholders=("reset_url", "user"),
             description=_("Sent when someone asks to reset the password of an account."),
+        ),
+    ]
+
+
+@hookimpl
+def access_resources() -> list[Any]:
+    from przystan.access import Action, Resource
+
+    return [
+        Resource(
+            "accounts.staff",
+            label=_("Staff accounts"),
+            actions=(Action.VIEW, Action.MANAGE),
+            model="accounts.User",
+            office_field="home_office",
+            description=_("Staff accounts of an office, their roles and scopes."),
+        ),
+        Resource(
+            "offices.office",
+            label=_("Office settings"),
+            actions=(Action.VIEW, Action.MANAGE),
+            model="offices.Office",
+            office_field="pk",
+            description=_("The office's address, contacts, payees and enabled modules with their settings."),
+        ),
+    ]
+
+
+@hookimpl
+def access_grants() -> list[Any]:
+    from przystan.access import Grant, Scope
+
+    return [
+        Grant(role="office_admin", resource="accounts.staff", actions=("view", "manage"), scope=Scope.OFFICE),
+        Grant(role="supervisor", resource="accounts.staff", actions=("view",), scope=Scope.OFFICE),
+        Grant(role="office_admin", resource="offices.office", actions=("view", "manage"), scope=Scope.OFFICE),
+        Grant(
+            role="platform_admin",
+            resource="accounts.staff",
+            actions=("view", "manage"),
+            scope=Scope.INSTALLATION,
+        ),
+        Grant(
+            role="platform_admin",
+            resource="offices.office",
+            actions=("view", "manage"),
+            scope=Scope.INSTALLATION,
         ),
     ]

@@ -60,7 +60,7 @@ ROLES: tuple[Role, ...] = (
             "wagtaildocs.choose_document",
             "offices.view_office",
         ),
-        page_permissions=(PAGE_ADD, PAGE_CHANGE, PAGE_PUBLISH),
+        page_permissions=(PAGE_ADD, PAGE_CHANGE),  # publishing goes through review (workflow)
     ),
     Role(
         "officer",
@@ -120,7 +120,44 @@ ROLES: tuple[Role, ...] = (
         page_permissions=(PAGE_CHANGE, PAGE_PUBLISH, PAGE_LOCK, PAGE_UNLOCK),
     ),
 )
+ROLES = (
+    *ROLES,
+    Role(
+        "reviewer",
+        _("Content reviewer"),
+        _("Reviews and approves information pages submitted by editors; publishes only what was reviewed."),
+        permissions=(ADMIN_ACCESS, "offices.view_office"),
+        page_permissions=(PAGE_CHANGE, PAGE_PUBLISH, PAGE_LOCK, PAGE_UNLOCK),
+    ),
+    Role(
+        "queue_officer",
+        _("Queue officer"),
+        _("Runs the day's visits at the counter: check-in, calling, serving, bookings by hand."),
+        permissions=("offices.view_office",),
+    ),
+    Role(
+        "platform_admin",
+        _("Platform administrator"),
+        _(
+            "Administers the installation: offices, installed modules and platform-wide settings (not office data)."
+        ),
+        permissions=(
+            ADMIN_ACCESS,
+            "offices.add_office",
+            "offices.change_office",
+            "offices.view_office",
+            "offices.add_pluginenablement",
+            "offices.change_pluginenablement",
+            "offices.view_pluginenablement",
+            "accounts.view_user",
+            "audit.view_auditentry",
+            "scheduling.view_jobrun",
+        ),
+    ),
+)
 ROLES_BY_SLUG: dict[str, Role] = {role.slug: role for role in ROLES}
+#: Roles that work inside one office (everything but the platform administrator).
+OFFICE_ROLES: tuple[str, ...] = tuple(r.slug for r in ROLES if r.slug != "platform_admin")
 
 
 def role_slugs() -> list[str]:

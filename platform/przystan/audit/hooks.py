@@ -19,3 +19,36 @@ def urls() -> list[Any]:
         path("<str:model_label>/<str:object_id>/", RecordHistoryView.as_view(), name="history"),
     ]
     return [UrlContribution("audit", prefix="staff/audit", patterns=patterns, exposure=Exposure.INTERNAL)]
+
+
+@hookimpl
+def access_resources() -> list[Any]:
+    from django.utils.translation import gettext_lazy as _
+
+    from przystan.access import Action, Resource
+
+    return [
+        Resource(
+            "audit.entry",
+            label=_("Audit log"),
+            actions=(Action.VIEW, Action.EXPORT),
+            model="audit.AuditEntry",
+            description=_("Who changed or read which record; each office sees only its own entries."),
+        ),
+    ]
+
+
+@hookimpl
+def access_grants() -> list[Any]:
+    from przystan.access import Grant, Scope
+
+    return [
+        Grant(role="supervisor", resource="audit.entry", actions=("view",), scope=Scope.OFFICE),
+        Grant(role="office_admin", resource="audit.entry", actions=("view", "export"), scope=Scope.OFFICE),
+        Grant(
+            role="platform_admin",
+            resource="audit.entry",
+            actions=("view", "export"),
+            scope=Scope.INSTALLATION,
+        ),
+    ]

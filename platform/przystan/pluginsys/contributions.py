@@ -41,7 +41,8 @@ class MenuItem(Contribution):
     url: str  # a URL name ("serce:person-list") or an absolute path
     icon_name: str = "folder-open-inverse"
     order: int = 1000
-    permission: str | None = None  # "app_label.codename" the user must have (model-level)
+    access: tuple[str, str] | None = None  # (resource, action) the user's role must hold
+    permission: str | None = None  # deprecated: "app_label.codename"; use ``access``
 
 
 @dataclass
@@ -79,7 +80,8 @@ class Report(Contribution):
 
     label: str
     view: Callable[..., Any]
-    permission: str | None = None
+    access: tuple[str, str] | None = None  # (resource, action); the view itself is guarded too
+    permission: str | None = None  # deprecated: use ``access``
     formats: tuple[str, ...] = ("html",)
 
 
@@ -98,6 +100,7 @@ class DashboardPanel(Contribution):
     label: str
     render: Callable[[Any], str]
     order: int = 100
+    access: tuple[str, str] | None = None  # (resource, action) the user's role must hold
 
 
 @dataclass

@@ -96,6 +96,29 @@ def role_permissions() -> dict[str, list[str]]:
     """
 
 
+@hookspec
+def access_resources() -> list[Any]:
+    """Return :class:`przystan.access.Resource` objects: the kinds of record the plugin guards.
+
+    Each is named ``"<plugin>.<thing>"``, lists its actions (``view``, ``edit``, ``approve``,
+    ``export``, ``read_sensitive``, ``manage`` or its own), the ORM path to its office and a
+    :class:`przystan.access.ScopeRule` per narrower scope it supports (``own``, ``assignee``, ``team``,
+    ``centre``). The ``office`` and ``installation`` scopes are generic. ``sensitive=True`` marks
+    records whose reads are audited.
+    """
+
+
+@hookspec
+def access_grants() -> list[Any]:
+    """Return :class:`przystan.access.Grant` objects: which role may do which actions, in which scope.
+
+    One grant per role and resource (``przystan.access.grants()`` builds several). Together with the
+    resources they are the access policy (``./przystan roles`` prints it); an unknown role, resource,
+    action or scope fails the start with the plugin named. Plugins may grant on other plugins'
+    resources only if they require them.
+    """
+
+
 # --------------------------------------------------------------------------- per-office hooks
 
 

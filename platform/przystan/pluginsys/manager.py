@@ -19,6 +19,8 @@ import pluggy
 from django.apps import apps
 from django.conf import settings
 
+from przystan.access.policy import Grant, Resource
+
 from . import contributions as c
 from . import hookspecs
 from .errors import PluginError
@@ -50,6 +52,8 @@ DISCOVERY_HOOKS: dict[str, tuple[str, type[c.Contribution]]] = {
     "payment_providers": ("payment provider", c.PaymentProviderEntry),
     "dashboard_panels": ("dashboard panel", c.DashboardPanel),
     "periodic_jobs": ("periodic job", c.PeriodicJob),
+    "access_resources": ("access resource", Resource),
+    "access_grants": ("access grant", Grant),
 }
 
 
@@ -89,7 +93,17 @@ class PluginSystem:
             system._load_entry_point(ep)
         system._check_requirements()
         system._collect_contributions()
+        system._check_access_policy()
         return system
+
+    def _check_access_policy(self) -> None:
+        """Build the policy table once so that a plugin's invalid grant fails at start, naming it."""
+        from przystan.access.table import PolicyTable
+        from przystan.accounts.roles import role_slugs
+
+        PolicyTable(
+            list(self.registry("access_resources")), list(self.registry("access_grants")), role_slugs()
+        )
 
     def _load_entry_point(self, ep: EntryPoint) -> None:
         try:

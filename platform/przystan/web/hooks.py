@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 
 from przystan.pluginsys.contributions import UrlContribution
 from przystan.pluginsys.markers import hookimpl
@@ -29,4 +32,33 @@ def urls() -> list[UrlContribution]:
                 path("reports/<slug:name>/", views.report, name="report"),
             ],
         ),
+    ]
+
+
+@hookimpl
+def access_resources() -> list[Any]:
+    from przystan.access import Action, Resource
+
+    return [
+        Resource(
+            "web.dashboard",
+            label=_("Staff dashboard"),
+            actions=(Action.VIEW,),
+            office_field=None,
+            description=_("The staff area's start page; its panels ask their own resources."),
+        ),
+    ]
+
+
+@hookimpl
+def access_grants() -> list[Any]:
+    from przystan.access import Grant, Scope
+    from przystan.accounts.roles import OFFICE_ROLES
+
+    found = [
+        Grant(role=r, resource="web.dashboard", actions=("view",), scope=Scope.OFFICE) for r in OFFICE_ROLES
+    ]
+    return [
+        *found,
+        Grant(role="platform_admin", resource="web.dashboard", actions=("view",), scope=Scope.INSTALLATION),
     ]

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
 
+from przystan import access
 from przystan.offices.enablement import is_enabled
 from przystan.pluginsys.manager import get_plugin_system
 from przystan.profiles import Exposure, serves
@@ -22,14 +25,19 @@ def after_login(request: HttpRequest) -> HttpResponse:
     return redirect("accounts:profile")
 
 
-def visible_contributions(request: HttpRequest, hook_name: str) -> list:
+def contribution_allowed(request: HttpRequest, item: Any) -> bool:
+    """A menu item, panel or report is shown when its plugin is enabled and the policy allows it."""
     office = getattr(request, "office", None)
-    items = [item for item in get_plugin_system().registry(hook_name) if is_enabled(office, item.plugin)]
-    return [
-        item
-        for item in items
-        if not getattr(item, "permission", None) or request.user.has_perm(item.permission)
-    ]
+    if not is_enabled(office, item.plugin):
+        return False
+    if getattr(item, "access", None):
+        resource, action = item.access
+        return access.allows(request.user, action, resource, office=office)
+    return not getattr(item, "permission", None) or request.user.has_perm(item.permission)
+
+
+def visible_contributions(request: HttpRequest, hook_name: str) -> list:
+    return [item for item in get_plugin_system().registry(hook_name) if contribution_allowed(request, item)]
 
 
 @staff_required
@@ -57,6 +65,8 @@ def report(request: HttpRequest, name: str) -> HttpResponse:
     item = registry.get(name)
     if not is_enabled(getattr(request, "office", None), item.plugin):
         raise Http404
-    if item.permission and not request.user.has_perm(item.permission):
+    if not contribution_allowed(request, item):
+        if item.access:
+            access.require(request, item.access[1], item.access[0])
         raise PermissionDenied
     return item.view(request)
