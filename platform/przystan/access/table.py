@@ -95,3 +95,30 @@ def policy_table(system: Any = None) -> PolicyTable:
         table.system = current  # type: ignore[attr-defined]
         _table = table
     return _table
+
+
+class override_policy:  # noqa: N801 - used like a function: ``with override_policy(...):``
+    """Tests: decide against the process's policy plus extra ``resources`` and ``grants``."""
+
+    def __init__(self, resources: list[Resource] = (), grants: list[Grant] = ()) -> None:  # type: ignore[assignment]
+        self.resources, self.grants = list(resources), list(grants)
+
+    def __enter__(self) -> PolicyTable:
+        global _table
+        from przystan.accounts.roles import role_slugs
+        from przystan.pluginsys.manager import get_plugin_system
+
+        current = get_plugin_system()
+        self.previous = _table
+        table = PolicyTable(
+            [*current.registry("access_resources"), *self.resources],
+            [*current.registry("access_grants"), *self.grants],
+            role_slugs(),
+        )
+        table.system = current  # type: ignore[attr-defined]
+        _table = table
+        return table
+
+    def __exit__(self, *exc: object) -> None:
+        global _table
+        _table = self.previous
