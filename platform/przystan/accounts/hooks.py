@@ -61,6 +61,14 @@ def access_resources() -> list[Any]:
             office_field="pk",
             description=_("The office's address, contacts, payees and enabled modules with their settings."),
         ),
+        Resource(
+            "offices.plugin",
+            label=_("Modules of an office"),
+            actions=(Action.VIEW, Action.MANAGE),
+            model="offices.PluginEnablement",
+            office_field="office",
+            description=_("Which modules an office has enabled and their configuration."),
+        ),
     ]
 
 
@@ -72,6 +80,7 @@ def access_grants() -> list[Any]:
         Grant(role="office_admin", resource="accounts.staff", actions=("view", "manage"), scope=Scope.OFFICE),
         Grant(role="supervisor", resource="accounts.staff", actions=("view",), scope=Scope.OFFICE),
         Grant(role="office_admin", resource="offices.office", actions=("view", "manage"), scope=Scope.OFFICE),
+        Grant(role="office_admin", resource="offices.plugin", actions=("view", "manage"), scope=Scope.OFFICE),
         Grant(
             role="platform_admin",
             resource="accounts.staff",
@@ -81,6 +90,12 @@ def access_grants() -> list[Any]:
         Grant(
             role="platform_admin",
             resource="offices.office",
+            actions=("view", "manage"),
+            scope=Scope.INSTALLATION,
+        ),
+        Grant(
+            role="platform_admin",
+            resource="offices.plugin",
             actions=("view", "manage"),
             scope=Scope.INSTALLATION,
         ),
