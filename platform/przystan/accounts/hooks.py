@@ -6,18 +6,37 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from przystan.pluginsys.contributions import NotificationType, UrlContribution
+from przystan.pluginsys.contributions import MenuItem, NotificationType, UrlContribution
 from przystan.pluginsys.markers import hookimpl
 from przystan.profiles import Exposure
 
-from .mail import PASSWORD_RESET, VERIFY_EMAIL
+from .mail import PASSWORD_RESET, STAFF_INVITATION, VERIFY_EMAIL
 
 
 @hookimpl
 def urls() -> list[UrlContribution]:
-    from .urls import urlpatterns
+    from .urls import staff_patterns, urlpatterns
 
-    return [UrlContribution("accounts", prefix="accounts", patterns=urlpatterns, exposure=Exposure.BOTH)]
+    return [
+        UrlContribution("accounts", prefix="accounts", patterns=urlpatterns, exposure=Exposure.BOTH),
+        UrlContribution(
+            "staff_accounts", prefix="staff/accounts", patterns=staff_patterns, exposure=Exposure.INTERNAL
+        ),
+    ]
+
+
+@hookimpl
+def admin_menu_items() -> list[MenuItem]:
+    return [
+        MenuItem(
+            "staff-accounts",
+            label=_("Staff of the office"),
+            url="staff_accounts:list",
+            icon_name="group",
+            order=850,
+            access=("accounts.staff", "manage"),
+        )
+    ]
 
 
 @hookimpl
@@ -36,6 +55,15 @@ def notification_types() -> list[NotificationType]:
             channels=("email",),
             placeholders=("reset_url", "user"),
             description=_("Sent when someone asks to reset the password of an account."),
+        ),
+        NotificationType(
+            STAFF_INVITATION,
+            label=_("Your staff account"),
+            channels=("email",),
+            placeholders=("set_password_url", "user", "office"),
+            description=_(
+                "Sent to a new staff member: the link verifies the address and sets the first password."
+            ),
         ),
     ]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from . import views
+from . import staff_views, views
 
 urlpatterns = [
     path("login/", views.LoginView.as_view(), name="login"),
@@ -26,4 +26,11 @@ urlpatterns = [
     path("profile/", views.profile, name="profile"),
     path("mfa/setup/", views.mfa_setup, name="mfa_setup"),
     path("mfa/verify/", views.mfa_verify, name="mfa_verify"),
+]
+
+#: The office administrator's staff screens, mounted at /staff/accounts/ (namespace ``staff_accounts``).
+staff_patterns = [
+    path("", staff_views.staff_list, name="list"),
+    path("new/", staff_views.staff_create, name="create"),
+    path("<int:pk>/", staff_views.staff_edit, name="edit"),
 ]
