@@ -119,9 +119,22 @@ def resend_verification(request: HttpRequest) -> HttpResponse:
 
 
 class LoginView(auth_views.LoginView):
+    """Log in. A signed-in user sent back here by a page their role may not open (``?next=``) gets a
+    clear 403 page instead of being redirected to that page again (which sent them here: a loop)."""
+
     template_name = "accounts/login.html"
     authentication_form = EmailAuthenticationForm
     redirect_authenticated_user = True
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if request.user.is_authenticated and request.method == "GET" and self.get_redirect_url():
+            return render(
+                request,
+                "accounts/not_allowed.html",
+                {"target": self.get_redirect_url()},
+                status=403,
+            )
+        return super().dispatch(request, *args, **kwargs)
 
 
 class LogoutView(auth_views.LogoutView):
