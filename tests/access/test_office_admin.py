@@ -28,7 +28,11 @@ def rows(office, other_office, enable_plugin):
 def test_office_admin_is_no_superuser_yet_reaches_the_admin(client, office_admin, staff_login):
     assert not office_admin.is_superuser
     staff_login(client, office_admin)
-    assert client.get("/admin/").status_code == 200
+    admin = client.get("/admin/")
+    assert admin.status_code == 200
+    body = admin.content.decode()
+    for link in ("/admin/offices/", "/admin/office_plugins/", "/staff/accounts/", "/admin/audit_log/"):
+        assert link in body, link  # their office, its modules, its staff, its audit log
 
 
 def test_office_admin_sees_and_edits_only_their_office(

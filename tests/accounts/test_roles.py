@@ -48,6 +48,9 @@ def test_role_groups_are_named_by_slug_and_labels_are_translated():
         "medical",
         "finance",
         "office_admin",
+        "reviewer",
+        "queue_officer",
+        "platform_admin",
     }
     with translation.override("pl"):
         assert role_label("editor") == "Redaktor"

@@ -68,11 +68,24 @@ def notification_types() -> list[NotificationType]:
     ]
 
 
+def _is_self(user: Any, obj: Any) -> bool:
+    return getattr(obj, "pk", None) == getattr(user, "pk", None)
+
+
 @hookimpl
 def access_resources() -> list[Any]:
-    from przystan.access import Action, Resource
+    from przystan.access import Action, Resource, Scope, ScopeRule
 
     return [
+        Resource(
+            "accounts.profile",
+            label=_("Own account"),
+            actions=(Action.VIEW, Action.EDIT),
+            model="accounts.User",
+            office_field=None,
+            scopes={Scope.OWN: ScopeRule(narrow=lambda user, qs: qs.filter(pk=user.pk), check=_is_self)},
+            description=_("One's own profile: preferred language, phone, password, second factor."),
+        ),
         Resource(
             "accounts.staff",
             label=_("Staff accounts"),
@@ -103,8 +116,15 @@ def access_resources() -> list[Any]:
 @hookimpl
 def access_grants() -> list[Any]:
     from przystan.access import Grant, Scope
+    from przystan.access.policy import ACCOUNT_KIND_ROLES
+    from przystan.accounts.roles import role_slugs
 
+    own = [
+        Grant(role=role, resource="accounts.profile", actions=("view", "edit"), scope=Scope.OWN)
+        for role in (*role_slugs(), *ACCOUNT_KIND_ROLES)
+    ]
     return [
+        *own,
         Grant(role="office_admin", resource="accounts.staff", actions=("view", "manage"), scope=Scope.OFFICE),
         Grant(role="supervisor", resource="accounts.staff", actions=("view",), scope=Scope.OFFICE),
         Grant(role="office_admin", resource="offices.office", actions=("view", "manage"), scope=Scope.OFFICE),

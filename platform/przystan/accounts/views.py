@@ -17,6 +17,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django_otp import login as otp_login
 
+from przystan import access
+
 from . import antispam, mfa, verification
 from .forms import (
     EmailAuthenticationForm,
@@ -173,8 +175,9 @@ class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
 # ----------------------------------------------------------------------------- profile
 
 
-@login_required
+@access.guard("accounts.profile", "edit")
 def profile(request: HttpRequest) -> HttpResponse:
+    access.require(request, "edit", "accounts.profile", request.user)
     if request.method == "POST":
         form = ProfileForm(request.POST, instance=request.user)
         if form.is_valid():
