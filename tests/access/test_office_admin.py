@@ -103,3 +103,11 @@ def test_officer_has_no_office_administration(client, user_factory, staff_login,
     officer = user_factory(email="urzednik@testowy.gov.pl", kind="staff", roles=("officer",), office=office)
     staff_login(client, officer)
     assert client.get("/admin/offices/").status_code in (302, 403)
+
+
+def test_office_admin_message_templates_are_their_offices_only(client, office_admin, staff_login, office):
+    staff_login(client, office_admin)
+    page = client.get("/admin/message_templates/new/")
+    assert page.status_code == 200
+    field = page.context["form"].fields["office"]
+    assert list(field.queryset) == [office] and field.required  # no installation-wide template

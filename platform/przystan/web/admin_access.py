@@ -121,6 +121,8 @@ def limit_choices_to_office(form: Any, request: Any) -> None:
         office = _office(request) or getattr(request.user, "home_office", None)
         if queryset.model is Office and not wide:
             field.queryset = queryset.filter(pk=getattr(office, "pk", None))
+            field.required = True  # "no office" means every office: installation-wide administration
+            field.empty_label = None
         elif queryset.model is Site and not wide:
             field.queryset = queryset.filter(pk=getattr(office, "site_id", None))
         elif any(f.name == "office" for f in queryset.model._meta.fields) and not wide:
