@@ -10,7 +10,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse, reverse_lazy
+from django.urls import NoReverseMatch, reverse, reverse_lazy
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
@@ -129,14 +129,23 @@ class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if request.user.is_authenticated and request.method == "GET" and self.get_redirect_url():
-            return render(
-                request,
-                "accounts/not_allowed.html",
-                {"target": self.get_redirect_url()},
-                status=403,
-            )
+        target = self.get_redirect_url() if request.user.is_authenticated and request.method == "GET" else ""
+        if target and _admin_refuses(request, target):
+            return render(request, "accounts/not_allowed.html", {"target": target}, status=403)
         return super().dispatch(request, *args, **kwargs)
+
+
+def _admin_refuses(request: HttpRequest, target: str) -> bool:
+    """Whether ``target`` is in the Wagtail admin, which sends signed-in users without admin access to the
+    log-in page (``web.admin`` in the policy: the roles whose group holds Wagtail's access permission)."""
+    try:
+        admin_home = reverse("wagtailadmin_home")
+    except NoReverseMatch:  # the public profile serves no admin
+        return False
+    office = getattr(request, "office", None)
+    return target.startswith(admin_home) and not access.allows(
+        request.user, "view", "web.admin", office=office
+    )
 
 
 class LogoutView(auth_views.LogoutView):
