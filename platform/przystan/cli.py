@@ -7,7 +7,6 @@ import os
 import signal
 import subprocess
 import sys
-from pathlib import Path
 
 DEMO_HOST = "127.0.0.1"
 DEMO_PORT = 8000
@@ -21,10 +20,8 @@ def _setup(settings_module: str = "przystan.settings.dev") -> None:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    root = Path(__file__).resolve().parent.parent.parent
-    var_dir = Path(os.environ.get("PRZYSTAN_VAR_DIR", root / "var"))
-    var_dir.mkdir(parents=True, exist_ok=True)
-    os.environ.setdefault("DATABASE_URL", f"sqlite:///{var_dir / 'demo.sqlite3'}")
+    # The database is the settings' one (DATABASE_URL, default: SQLite in PRZYSTAN_VAR_DIR), the same for
+    # every command: `plugins`, `manage`, `worker` and `scheduler` read what the demo wrote.
     _setup()
     from django.core.management import call_command
 

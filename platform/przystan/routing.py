@@ -51,9 +51,11 @@ def build_urlpatterns(system: PluginSystem | None = None, profile: Profile | Non
     system = system or get_plugin_system()
     profile = profile or current_profile()
 
+    from przystan import access
+
     patterns: list[Any] = [
-        path("i18n/setlang/", set_language, name="set_language"),
-        path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+        path("i18n/setlang/", access.public(set_language), name="set_language"),
+        path("api/schema/", access.public(SpectacularAPIView.as_view()), name="api-schema"),
         path("api/", include((api_urlpatterns(system), "api"))),
     ]
     if serves(Exposure.INTERNAL, profile):

@@ -48,6 +48,9 @@ def test_role_groups_are_named_by_slug_and_labels_are_translated():
         "medical",
         "finance",
         "office_admin",
+        "reviewer",
+        "queue_officer",
+        "platform_admin",
     }
     with translation.override("pl"):
         assert role_label("editor") == "Redaktor"
@@ -57,9 +60,9 @@ def test_role_groups_are_named_by_slug_and_labels_are_translated():
     assert get_role("medical").special_category
 
 
-def test_editor_reaches_wagtail_admin_and_edits_publishes_pages(user_factory):
+def test_editor_reaches_wagtail_admin_and_edits_pages_publishing_through_review(user_factory):
     assert "wagtailadmin.access_admin" in group_perms("editor")
-    assert page_perms("editor") == {"add_page", "change_page", "publish_page"}
+    assert page_perms("editor") == {"add_page", "change_page"}  # a reviewer publishes
     assert {"publish_page", "lock_page", "unlock_page"} <= page_perms("supervisor")
     editor = user_factory(email="ed@example.com", kind="staff", roles=("editor",))
     officer = user_factory(email="off@example.com", kind="staff", roles=("officer",))
@@ -71,7 +74,6 @@ def test_office_admin_configures_offices_and_their_plugins():
     perms = group_perms("office_admin")
     assert {
         "wagtailadmin.access_admin",
-        "offices.add_office",
         "offices.change_office",
         "offices.view_office",
         "offices.add_pluginenablement",
@@ -80,6 +82,7 @@ def test_office_admin_configures_offices_and_their_plugins():
         "offices.view_pluginenablement",
     } <= perms
     assert "offices.delete_office" not in perms
+    assert "offices.add_office" not in perms  # new offices are installation-wide administration
 
 
 def test_sync_is_idempotent_and_restores_a_removed_permission():

@@ -7,7 +7,6 @@ from typing import Any
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
 
 from przystan.audit.api import register, unregister
 
@@ -33,9 +32,6 @@ def sensitive_users() -> Iterator[None]:
 
 @pytest.fixture
 def auditor(user_factory: Any, office: Any) -> Any:
-    """A staff member allowed to read the audit log."""
-    user = user_factory(email="auditor@example.gov.pl", kind="staff", office=office, is_staff=True)
-    user.user_permissions.add(
-        Permission.objects.get(codename="view_auditentry", content_type__app_label="audit")
-    )
-    return get_user_model().objects.get(pk=user.pk)  # fresh instance: no cached permissions
+    """A staff member the access policy lets read the audit log of their office (a supervisor)."""
+    user = user_factory(email="auditor@example.gov.pl", kind="staff", office=office, roles=("supervisor",))
+    return get_user_model().objects.get(pk=user.pk)  # fresh instance: no cached roles

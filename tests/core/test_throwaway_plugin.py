@@ -59,8 +59,8 @@ def test_admin_menu_item_only_where_enabled(client, throwaway_system, user_facto
     assert "Throwaway menu" not in there.content.decode()
 
 
-def test_dashboard_panel_only_where_enabled(client, throwaway_system, user_factory, staff_login):
-    officer = user_factory(email="officer@example.com", kind="staff")
+def test_dashboard_panel_only_where_enabled(client, throwaway_system, user_factory, staff_login, office):
+    officer = user_factory(email="officer@example.com", kind="staff", roles=("officer",), office=office)
     staff_login(client, officer)
     assert "throwaway panel" in client.get("/staff/").content.decode()
     assert "throwaway panel" not in client.get("/staff/", HTTP_HOST=OTHER_HOST).content.decode()

@@ -6,18 +6,37 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from przystan.pluginsys.contributions import NotificationType, UrlContribution
+from przystan.pluginsys.contributions import MenuItem, NotificationType, UrlContribution
 from przystan.pluginsys.markers import hookimpl
 from przystan.profiles import Exposure
 
-from .mail import PASSWORD_RESET, VERIFY_EMAIL
+from .mail import PASSWORD_RESET, STAFF_INVITATION, VERIFY_EMAIL
 
 
 @hookimpl
 def urls() -> list[UrlContribution]:
-    from .urls import urlpatterns
+    from .urls import staff_patterns, urlpatterns
 
-    return [UrlContribution("accounts", prefix="accounts", patterns=urlpatterns, exposure=Exposure.BOTH)]
+    return [
+        UrlContribution("accounts", prefix="accounts", patterns=urlpatterns, exposure=Exposure.BOTH),
+        UrlContribution(
+            "staff_accounts", prefix="staff/accounts", patterns=staff_patterns, exposure=Exposure.INTERNAL
+        ),
+    ]
+
+
+@hookimpl
+def admin_menu_items() -> list[MenuItem]:
+    return [
+        MenuItem(
+            "staff-accounts",
+            label=_("Staff of the office"),
+            url="staff_accounts:list",
+            icon_name="group",
+            order=850,
+            access=("accounts.staff", "manage"),
+        )
+    ]
 
 
 @hookimpl
@@ -37,14 +56,36 @@ def notification_types() -> list[NotificationType]:
             placeholders=("reset_url", "user"),
             description=_("Sent when someone asks to reset the password of an account."),
         ),
+        NotificationType(
+            STAFF_INVITATION,
+            label=_("Your staff account"),
+            channels=("email",),
+            placeholders=("set_password_url", "user", "office"),
+            description=_(
+                "Sent to a new staff member: the link verifies the address and sets the first password."
+            ),
+        ),
     ]
+
+
+def _is_self(user: Any, obj: Any) -> bool:
+    return getattr(obj, "pk", None) == getattr(user, "pk", None)
 
 
 @hookimpl
 def access_resources() -> list[Any]:
-    from przystan.access import Action, Resource
+    from przystan.access import Action, Resource, Scope, ScopeRule
 
     return [
+        Resource(
+            "accounts.profile",
+            label=_("Own account"),
+            actions=(Action.VIEW, Action.EDIT),
+            model="accounts.User",
+            office_field=None,
+            scopes={Scope.OWN: ScopeRule(narrow=lambda user, qs: qs.filter(pk=user.pk), check=_is_self)},
+            description=_("One's own profile: preferred language, phone, password, second factor."),
+        ),
         Resource(
             "accounts.staff",
             label=_("Staff accounts"),
@@ -61,17 +102,33 @@ def access_resources() -> list[Any]:
             office_field="pk",
             description=_("The office's address, contacts, payees and enabled modules with their settings."),
         ),
+        Resource(
+            "offices.plugin",
+            label=_("Modules of an office"),
+            actions=(Action.VIEW, Action.MANAGE),
+            model="offices.PluginEnablement",
+            office_field="office",
+            description=_("Which modules an office has enabled and their configuration."),
+        ),
     ]
 
 
 @hookimpl
 def access_grants() -> list[Any]:
     from przystan.access import Grant, Scope
+    from przystan.access.policy import ACCOUNT_KIND_ROLES
+    from przystan.accounts.roles import role_slugs
 
+    own = [
+        Grant(role=role, resource="accounts.profile", actions=("view", "edit"), scope=Scope.OWN)
+        for role in (*role_slugs(), *ACCOUNT_KIND_ROLES)
+    ]
     return [
+        *own,
         Grant(role="office_admin", resource="accounts.staff", actions=("view", "manage"), scope=Scope.OFFICE),
         Grant(role="supervisor", resource="accounts.staff", actions=("view",), scope=Scope.OFFICE),
         Grant(role="office_admin", resource="offices.office", actions=("view", "manage"), scope=Scope.OFFICE),
+        Grant(role="office_admin", resource="offices.plugin", actions=("view", "manage"), scope=Scope.OFFICE),
         Grant(
             role="platform_admin",
             resource="accounts.staff",
@@ -81,6 +138,12 @@ def access_grants() -> list[Any]:
         Grant(
             role="platform_admin",
             resource="offices.office",
+            actions=("view", "manage"),
+            scope=Scope.INSTALLATION,
+        ),
+        Grant(
+            role="platform_admin",
+            resource="offices.plugin",
             actions=("view", "manage"),
             scope=Scope.INSTALLATION,
         ),

@@ -104,9 +104,8 @@ ROLES: tuple[Role, ...] = (
         "office_admin",
         _("Office administrator"),
         _("Configures the office, its enabled modules and staff accounts."),
-        permissions=(
+        permissions=(  # creating offices is the platform administrator's (installation-wide)
             ADMIN_ACCESS,
-            "offices.add_office",
             "offices.change_office",
             "offices.view_office",
             "offices.add_pluginenablement",

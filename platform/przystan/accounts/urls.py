@@ -1,29 +1,48 @@
-"""URL patterns of accounts, mounted at /accounts/ under the namespace ``accounts`` (see hooks.py)."""
+"""URL patterns of accounts, mounted at /accounts/ under the namespace ``accounts`` (see hooks.py).
+
+Log-in, sign-up, verification, password reset and the MFA steps are public (they are how one gets
+in; the MFA pages need a signed-in user themselves); the profile is the user's own record.
+"""
 
 from __future__ import annotations
 
 from django.urls import path
 
-from . import views
+from przystan import access
+
+from . import staff_views, views
 
 urlpatterns = [
-    path("login/", views.LoginView.as_view(), name="login"),
-    path("logout/", views.LogoutView.as_view(), name="logout"),
-    path("signup/", views.signup, name="signup"),
-    path("signup/done/", views.signup_done, name="signup_done"),
-    path("verify/<str:token>/", views.verify_email, name="verify_email"),
-    path("verify-again/", views.resend_verification, name="resend_verification"),
-    path("password-reset/", views.PasswordResetView.as_view(), name="password_reset"),
-    path("password-reset/sent/", views.PasswordResetDoneView.as_view(), name="password_reset_done"),
+    path("login/", access.public(views.LoginView.as_view()), name="login"),
+    path("logout/", access.public(views.LogoutView.as_view()), name="logout"),
+    path("signup/", access.public(views.signup), name="signup"),
+    path("signup/done/", access.public(views.signup_done), name="signup_done"),
+    path("verify/<str:token>/", access.public(views.verify_email), name="verify_email"),
+    path("verify-again/", access.public(views.resend_verification), name="resend_verification"),
+    path("password-reset/", access.public(views.PasswordResetView.as_view()), name="password_reset"),
+    path(
+        "password-reset/sent/",
+        access.public(views.PasswordResetDoneView.as_view()),
+        name="password_reset_done",
+    ),
     path(
         "password-reset/<uidb64>/<token>/",
-        views.PasswordResetConfirmView.as_view(),
+        access.public(views.PasswordResetConfirmView.as_view()),
         name="password_reset_confirm",
     ),
     path(
-        "password-reset/complete/", views.PasswordResetCompleteView.as_view(), name="password_reset_complete"
+        "password-reset/complete/",
+        access.public(views.PasswordResetCompleteView.as_view()),
+        name="password_reset_complete",
     ),
     path("profile/", views.profile, name="profile"),
-    path("mfa/setup/", views.mfa_setup, name="mfa_setup"),
-    path("mfa/verify/", views.mfa_verify, name="mfa_verify"),
+    path("mfa/setup/", access.public(views.mfa_setup), name="mfa_setup"),
+    path("mfa/verify/", access.public(views.mfa_verify), name="mfa_verify"),
+]
+
+#: The office administrator's staff screens, mounted at /staff/accounts/ (namespace ``staff_accounts``).
+staff_patterns = [
+    path("", staff_views.staff_list, name="list"),
+    path("new/", staff_views.staff_create, name="create"),
+    path("<int:pk>/", staff_views.staff_edit, name="edit"),
 ]

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse, reverse_lazy
+from django.urls import NoReverseMatch, reverse, reverse_lazy
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django_otp import login as otp_login
+
+from przystan import access
 
 from . import antispam, mfa, verification
 from .forms import (
@@ -117,9 +121,31 @@ def resend_verification(request: HttpRequest) -> HttpResponse:
 
 
 class LoginView(auth_views.LoginView):
+    """Log in. A signed-in user sent back here by a page their role may not open (``?next=``) gets a
+    clear 403 page instead of being redirected to that page again (which sent them here: a loop)."""
+
     template_name = "accounts/login.html"
     authentication_form = EmailAuthenticationForm
     redirect_authenticated_user = True
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        target = self.get_redirect_url() if request.user.is_authenticated and request.method == "GET" else ""
+        if target and _admin_refuses(request, target):
+            return render(request, "accounts/not_allowed.html", {"target": target}, status=403)
+        return super().dispatch(request, *args, **kwargs)
+
+
+def _admin_refuses(request: HttpRequest, target: str) -> bool:
+    """Whether ``target`` is in the Wagtail admin, which sends signed-in users without admin access to the
+    log-in page (``web.admin`` in the policy: the roles whose group holds Wagtail's access permission)."""
+    try:
+        admin_home = reverse("wagtailadmin_home")
+    except NoReverseMatch:  # the public profile serves no admin
+        return False
+    office = getattr(request, "office", None)
+    return target.startswith(admin_home) and not access.allows(
+        request.user, "view", "web.admin", office=office
+    )
 
 
 class LogoutView(auth_views.LogoutView):
@@ -137,8 +163,18 @@ class PasswordResetDoneView(auth_views.PasswordResetDoneView):
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Setting a password from the e-mailed link also proves the address (new staff accounts' first step)."""
+
     template_name = "accounts/password_reset_confirm.html"
     success_url = reverse_lazy("accounts:password_reset_complete")
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        user = form.user
+        if not user.email_verified:
+            user.email_verified = True
+            user.save(update_fields=["email_verified"])
+        return response
 
 
 class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
@@ -148,8 +184,9 @@ class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
 # ----------------------------------------------------------------------------- profile
 
 
-@login_required
+@access.guard("accounts.profile", "edit")
 def profile(request: HttpRequest) -> HttpResponse:
+    access.require(request, "edit", "accounts.profile", request.user)
     if request.method == "POST":
         form = ProfileForm(request.POST, instance=request.user)
         if form.is_valid():

@@ -17,6 +17,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
 
+from przystan import access
 from przystan.offices.enablement import enabled_plugins
 from przystan.offices.models import Office, PluginEnablement
 from przystan.pluginsys.manager import get_plugin_system
@@ -42,7 +43,9 @@ class MeViewSet(viewsets.GenericViewSet):
     """
 
     serializer_class = MeSerializer
-    permission_classes = [IsAuthenticated]
+    permission_classes = [IsAuthenticated, access.PolicyPermission]
+    access_resource = "accounts.profile"
+    access_actions = {"profile": "view", "update_profile": "edit", "list": "view"}
     pagination_class = None
 
     @classmethod
@@ -101,6 +104,7 @@ class OfficeViewSet(viewsets.ReadOnlyModelViewSet):
 
     serializer_class = OfficeSerializer
     permission_classes = [AllowAny]
+    access_public = True  # the public directory of offices
     lookup_field = "code"
     lookup_value_converter = "slug"
     pagination_class = None
@@ -143,6 +147,7 @@ class OfficePluginViewSet(viewsets.GenericViewSet):
 
     serializer_class = OfficePluginSerializer
     permission_classes = [AllowAny]
+    access_public = True  # which services the office offers
     lookup_field = "slug"
     lookup_value_converter = "slug"
     pagination_class = None
@@ -206,6 +211,7 @@ class TokenViewSet(mixins.CreateModelMixin, viewsets.GenericViewSet):
     serializer_class = TokenRequestSerializer
     authentication_classes: list[Any] = []
     permission_classes = [AllowAny]
+    access_public = True  # how API clients sign in
     throttle_classes = [TokenRateThrottle]
 
     @extend_schema(

@@ -1,4 +1,8 @@
-"""Read-only audit log in the Wagtail admin: a listing with filters and an inspect page, nothing else."""
+"""Read-only audit log in the Wagtail admin: a listing with filters and an inspect page, nothing else.
+
+The access policy decides (``audit.entry``: view): staff see the entries of their own office only;
+nobody may add, change or delete an entry.
+"""
 
 from __future__ import annotations
 
@@ -9,26 +13,20 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
-from wagtail.admin.views.generic.models import InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies.base import ModelPermissionPolicy
+
+from przystan.web.admin_access import AccessPermissionPolicy, PolicyInspectView, PolicyViewSetMixin
 
 from .models import AuditAction, AuditEntry
 from .recorder import build_entry, write
 from .registry import is_sensitive
 
+READ_ONLY = {"view": "view", "add": None, "change": None, "delete": None}
 
-class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
-    """Only ``view`` exists for the audit log — not even a superuser may add, change or delete."""
 
-    def user_has_permission(self, user: Any, action: str) -> bool:
-        return action == "view" and super().user_has_permission(user, action)
-
-    def users_with_any_permission(self, actions: Any) -> Any:
-        return super().users_with_any_permission([action for action in actions if action == "view"])
-
-    def user_has_permission_for_instance(self, user: Any, action: str, instance: Any) -> bool:
-        return self.user_has_permission(user, action)
+def audit_permission_policy() -> AccessPermissionPolicy:
+    """Only ``view`` exists for the audit log — not even a platform administrator may add, change or delete."""
+    return AccessPermissionPolicy(AuditEntry, "audit.entry", READ_ONLY)
 
 
 class AuditEntryFilterSet(WagtailFilterSet):
@@ -41,7 +39,7 @@ class AuditEntryFilterSet(WagtailFilterSet):
         fields = ["action", "actor_repr", "at"]
 
 
-class AuditEntryInspectView(InspectView):
+class AuditEntryInspectView(PolicyInspectView):
     """Opening an entry about a sensitive record is itself recorded as a read of that record."""
 
     def get(self, request: Any, *args: Any, **kwargs: Any) -> Any:
@@ -62,8 +60,10 @@ class AuditEntryInspectView(InspectView):
         return super().get(request, *args, **kwargs)
 
 
-class AuditEntryViewSet(ModelViewSet):
+class AuditEntryViewSet(PolicyViewSetMixin, ModelViewSet):
     model = AuditEntry
+    access_resource = "audit.entry"
+    access_actions = READ_ONLY
     icon = "history"
     menu_label = _("Audit log")
     menu_order = 950

@@ -5,19 +5,20 @@ from __future__ import annotations
 from typing import Any
 
 from django.apps import apps
-from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.decorators import method_decorator
 from django.views.generic import ListView
 
-from .api import record_denied
+from przystan import access
+
 from .models import AuditAction, AuditEntry
 from .recorder import build_entry, write
 from .registry import is_sensitive
 
-VIEW_PERMISSION = "audit.view_auditentry"
+RESOURCE = "audit.entry"
 
 
 def resolve_model(label: str) -> type[models.Model]:
@@ -28,10 +29,13 @@ def resolve_model(label: str) -> type[models.Model]:
         raise Http404("Unknown record type") from None
 
 
-class RecordHistoryView(LoginRequiredMixin, PermissionRequiredMixin, ListView):
-    """Every audit entry of one record, newest first. Opening it for a sensitive record is a read."""
+@method_decorator(access.guard(RESOURCE, "view"), name="dispatch")
+class RecordHistoryView(ListView):
+    """Every audit entry of one record in the user's office, newest first; a sensitive record's is a read.
 
-    permission_required = VIEW_PERMISSION
+    The policy decides (``audit.entry``: view); entries of other offices are not listed.
+    """
+
     template_name = "audit/history.html"
     context_object_name = "entries"
     paginate_by = 50
@@ -43,17 +47,13 @@ class RecordHistoryView(LoginRequiredMixin, PermissionRequiredMixin, ListView):
             self.object_id = str(self.model_class._meta.pk.to_python(kwargs["object_id"]))
         except ValidationError:
             raise Http404("Invalid record id") from None
-        self.content_type = ContentType.objects.get_for_model(self.model_class)
+        # not ``content_type``: TemplateResponseMixin sends that attribute as the response's Content-Type
+        self.record_type = ContentType.objects.get_for_model(self.model_class)
         self.record = self.model_class._base_manager.filter(pk=self.object_id).first()
 
-    def handle_no_permission(self) -> HttpResponse:
-        if self.request.user.is_authenticated:
-            record_denied(
-                self.request.user, VIEW_PERMISSION, self.record or self.model_class, request=self.request
-            )
-        return super().handle_no_permission()
-
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not self.get_queryset().exists() and self.all_entries().exists():
+            raise Http404("The record's history belongs to another office")
         if is_sensitive(self.model_class):
             self.record_history_read()
         return super().get(request, *args, **kwargs)
@@ -72,8 +72,15 @@ class RecordHistoryView(LoginRequiredMixin, PermissionRequiredMixin, ListView):
         )
         write(entry)
 
+    def all_entries(self) -> Any:
+        return AuditEntry.objects.for_reference(self.record_type, self.object_id)
+
     def get_queryset(self) -> Any:
-        return AuditEntry.objects.for_reference(self.content_type, self.object_id).select_related("actor")
+        entries = self.all_entries()
+        visible = access.visible(
+            self.request.user, "view", RESOURCE, entries, office=getattr(self.request, "office", None)
+        )
+        return visible.select_related("actor")
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)

@@ -7,10 +7,10 @@ from typing import Any
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
-from .admin_views import AuditEntryViewSet, ReadOnlyPermissionPolicy
+from .admin_views import AuditEntryViewSet, audit_permission_policy
 from .models import AuditEntry
 
-register_permission_policy(AuditEntry, ReadOnlyPermissionPolicy(AuditEntry))
+register_permission_policy(AuditEntry, audit_permission_policy())
 
 
 @hooks.register("register_admin_viewset")

@@ -24,17 +24,30 @@ DEMO_STAFF = {
     "social_worker": ("pracownik.socjalny@demo.przystan.pl", "Jan", "Lewandowski"),
     "medical": ("lekarz@demo.przystan.pl", "Katarzyna", "Zielińska"),
     "finance": ("finanse@demo.przystan.pl", "Michał", "Szymański"),
+    "reviewer": ("recenzent@demo.przystan.pl", "Agnieszka", "Dąbrowska"),
+    "queue_officer": ("kolejka@demo.przystan.pl", "Paweł", "Kozłowski"),
+    "platform_admin": ("platforma@demo.przystan.pl", "Barbara", "Jankowska"),
 }
+#: Roles that administer the installation, not one office (no home office).
+INSTALLATION_ROLES = ("platform_admin",)
 DEMO_PUBLIC = {
     "foreigner": ("olena.shevchenko@example.com", "Olena", "Shevchenko", "uk"),
     "employer": ("kadry@budimex-demo.example.com", "Kadry", "Budowa Sp. z o.o.", "pl"),
 }
 
 
+@dataclass(frozen=True)
+class DemoStaff:
+    role: str
+    email: str
+    backup_codes: list[str]
+    totp_secret: str  # base32, as authenticator apps take it
+
+
 @dataclass
 class DemoSummary:
     office: Any
-    staff: list[tuple[str, str, list[str]]] = field(default_factory=list)
+    staff: list[DemoStaff] = field(default_factory=list)
     public: list[tuple[str, str]] = field(default_factory=list)
 
     def banner(self, url: str) -> str:
@@ -46,25 +59,35 @@ class DemoSummary:
             f"  Administration:   {url}/admin/",
             f"  Log in at:        {url}/accounts/login/   password for every demo user: {DEMO_PASSWORD}",
             "  Staff accounts need a second factor: use one of the printed backup codes",
-            "  (each works once) or add the TOTP secret to an authenticator app.",
+            "  (each works once) or add the TOTP secret to an authenticator app",
+            "  (a time-based, 6-digit, 30-second key).",
         ]
-        for role, email, codes in self.staff:
-            lines.append(f"    {role:<14} {email:<38} backup codes: {' '.join(codes)}")
+        for staff in self.staff:
+            lines.append(
+                f"    {staff.role:<14} {staff.email:<38} backup codes: {' '.join(staff.backup_codes)}"
+            )
+            lines.append(f"    {'':<14} {'':<38} TOTP secret:  {staff.totp_secret}")
         for kind, email in self.public:
             lines.append(f"    {kind:<14} {email}")
         lines.append("Press Ctrl+C to stop.")
         return "\n".join(lines)
 
 
-def _backup_codes(user: Any) -> list[str]:
+def _second_factor(user: Any) -> tuple[list[str], str]:
+    """Five backup codes and the base32 TOTP secret of the user's demo authenticator."""
     from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    TOTPDevice.objects.get_or_create(user=user, name="demo authenticator", defaults={"confirmed": True})
+    from przystan.accounts.mfa import text_secret
+
+    totp, _created = TOTPDevice.objects.get_or_create(
+        user=user, name="demo authenticator", defaults={"confirmed": True}
+    )
     device, _created = StaticDevice.objects.get_or_create(user=user, name="demo backup codes")
     while device.token_set.count() < 5:
         device.token_set.create(token=StaticToken.random_token())
-    return list(device.token_set.values_list("token", flat=True)[:5])
+    codes = list(device.token_set.values_list("token", flat=True)[:5])
+    return codes, text_secret(totp).replace(" ", "")
 
 
 def demo_office() -> Any:
@@ -113,6 +136,29 @@ def enable_all_plugins(office: Any) -> None:
         enable(slug)
 
 
+def load_demo_staff(summary: DemoSummary) -> None:
+    """One staff account per role: the office's staff and a platform administrator (no superusers)."""
+    from przystan.access import forget_roles
+    from przystan.accounts.roles import sync_roles
+
+    User = get_user_model()
+    if Group.objects.filter(name__in=DEMO_STAFF).count() < len(DEMO_STAFF):
+        sync_roles()
+    for role, (email, first, last) in DEMO_STAFF.items():
+        user = User.objects.filter(email=email).first() or User(username=email, email=email)
+        user.first_name, user.last_name = first, last
+        user.kind, user.email_verified = "staff", True
+        user.home_office = None if role in INSTALLATION_ROLES else summary.office
+        user.is_staff = True
+        user.is_superuser = False  # office administrators administer their office only
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+        user.groups.set(Group.objects.filter(name=role))
+        forget_roles(user)
+        codes, secret = _second_factor(user)
+        summary.staff.append(DemoStaff(role, email, codes, secret))
+
+
 @transaction.atomic
 def load_demo(stdout: TextIO) -> DemoSummary:
     from przystan.offices.enablement import hooks_for_office
@@ -120,19 +166,8 @@ def load_demo(stdout: TextIO) -> DemoSummary:
     office = demo_office()
     enable_all_plugins(office)
     summary = DemoSummary(office=office)
+    load_demo_staff(summary)
     User = get_user_model()
-    for role, (email, first, last) in DEMO_STAFF.items():
-        user = User.objects.filter(email=email).first() or User(username=email, email=email)
-        user.first_name, user.last_name = first, last
-        user.kind, user.home_office, user.email_verified = "staff", office, True
-        user.is_staff = True
-        user.is_superuser = role == "office_admin"
-        user.set_password(DEMO_PASSWORD)
-        user.save()
-        group = Group.objects.filter(name=role).first()
-        if group:
-            user.groups.add(group)
-        summary.staff.append((role, email, _backup_codes(user)))
     for kind, (email, first, last, language) in DEMO_PUBLIC.items():
         user = User.objects.filter(email=email).first() or User(username=email, email=email)
         user.first_name, user.last_name, user.kind = first, last, kind

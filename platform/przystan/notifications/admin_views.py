@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -15,22 +14,27 @@ from django.views.generic import FormView, TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from przystan import access
+
 from .delivery import schedule
 from .errors import NotificationError
 from .forms import SendTestForm
 from .hooks import TEST_MESSAGE
 from .models import OutboundMessage, Status
 
-CHANGE_PERMISSION = "notifications.change_outboundmessage"
+RESOURCE = "notifications.outbox"
 
 
-def visible_messages(user: Any) -> Any:
-    """Outbox rows a staff member may see: all for superusers, else their office's."""
+def visible_messages(user: Any, action: str = "view") -> Any:
+    """Outbox rows the policy lets ``user`` see (or ``manage``): their office's; every office's for
+    platform administrators."""
     rows = OutboundMessage.objects.select_related("office")
-    if user.is_superuser:
-        return rows
-    office_id = getattr(user, "home_office_id", None)
-    return rows.filter(office_id=office_id) if office_id else rows.none()
+    return access.visible(user, action, RESOURCE, rows)
+
+
+def may_manage(request: HttpRequest) -> bool:
+    """Retry and test sending (``notifications.outbox``: manage)."""
+    return access.allows(request.user, "manage", RESOURCE)
 
 
 def retry_message(message: OutboundMessage) -> None:
@@ -49,9 +53,8 @@ class RetryView(WagtailAdminTemplateMixin, TemplateView):
     index_url_name = ""
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not request.user.has_perm(CHANGE_PERMISSION):
-            raise PermissionDenied
-        self.object = get_object_or_404(visible_messages(request.user), pk=kwargs["pk"])
+        access.require(request, "manage", RESOURCE)
+        self.object = get_object_or_404(visible_messages(request.user, "manage"), pk=kwargs["pk"])
         return super().dispatch(request, *args, **kwargs)
 
     def get_page_subtitle(self) -> str:
@@ -79,8 +82,7 @@ class SendTestView(WagtailAdminTemplateMixin, FormView):
     index_url_name = ""
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not request.user.has_perm(CHANGE_PERMISSION):
-            raise PermissionDenied
+        access.require(request, "manage", RESOURCE)
         return super().dispatch(request, *args, **kwargs)
 
     def get_initial(self) -> dict[str, Any]:

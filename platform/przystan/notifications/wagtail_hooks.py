@@ -12,22 +12,28 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column, UpdatedAtColumn
-from wagtail.admin.views.generic import IndexView, InspectView
+from wagtail.admin.views.generic import InspectView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets.button import HeaderButton
 
-from .admin_views import CHANGE_PERMISSION, RetryView, SendTestView, visible_messages
+from przystan.web.admin_access import PolicyIndexView, PolicyViewSetMixin
+
+from .admin_views import RESOURCE, RetryView, SendTestView, may_manage, visible_messages
 from .forms import MessageTemplateForm
 from .models import MessageTemplate, OutboundMessage
 from .panels import TemplatePreviewPanel
 
 
-class MessageTemplateViewSet(ModelViewSet):
+class MessageTemplateViewSet(PolicyViewSetMixin, ModelViewSet):
+    """Office administrators edit their office's templates; the installation-wide ones (no office) are
+    for platform administrators."""
+
     model = MessageTemplate
+    access_resource = "notifications.template"
     icon = "doc-full"
     menu_label = _("Message templates")
     add_to_admin_menu = False
-    copy_view_enabled = True
+    copy_view_enabled = False
     search_backend_name = None
     search_fields = ["type", "subject", "body"]
     list_filter = ["language", "channel", "active"]
@@ -50,16 +56,13 @@ class MessageTemplateViewSet(ModelViewSet):
     )
 
 
-class OutboxIndexView(IndexView):
+class OutboxIndexView(PolicyIndexView):
     retry_url_name = ""
     send_test_url_name = ""
 
-    def get_base_queryset(self) -> Any:
-        return visible_messages(self.request.user)
-
     def get_list_more_buttons(self, instance: OutboundMessage) -> list[Any]:
         buttons = super().get_list_more_buttons(instance)
-        if instance.can_retry and self.request.user.has_perm(CHANGE_PERMISSION):
+        if instance.can_retry and may_manage(self.request):
             buttons.append(
                 MenuItem(
                     _("Retry"),
@@ -73,7 +76,7 @@ class OutboxIndexView(IndexView):
     @cached_property
     def header_buttons(self) -> list[Any]:
         buttons = list(super().header_buttons)
-        if self.request.user.has_perm(CHANGE_PERMISSION):
+        if may_manage(self.request):
             buttons.append(
                 HeaderButton(_("Send a test message"), url=reverse(self.send_test_url_name), icon_name="mail")
             )
@@ -85,10 +88,12 @@ class OutboxInspectView(InspectView):
         return get_object_or_404(visible_messages(self.request.user), pk=self.pk)
 
 
-class OutboxViewSet(ModelViewSet):
-    """Read-only: no add, edit, copy or delete views."""
+class OutboxViewSet(PolicyViewSetMixin, ModelViewSet):
+    """Read-only: no add, edit, copy or delete views; the policy's ``notifications.outbox`` decides."""
 
     model = OutboundMessage
+    access_resource = RESOURCE
+    access_actions = {"view": "view", "add": None, "change": None, "delete": None}
     icon = "mail"
     menu_label = _("Outbox")
     index_view_class = OutboxIndexView

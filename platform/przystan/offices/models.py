@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-import jsonschema
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
+from .config_errors import config_errors
 from .validators import normalize_iban, validate_languages, validate_polish_iban
 
 
@@ -148,7 +148,7 @@ class PluginEnablement(models.Model):
                     % {"slug": self.plugin, "known": ", ".join(system.slugs)}
                 }
             )
-        errors = config_errors(meta.slug, meta.config_schema, self.config)
+        errors = config_errors(meta.slug, meta.config_schema, self.config, plugin_name=str(meta.name))
         if errors:
             raise ValidationError({"config": errors})
         if not self.office_id:
@@ -181,16 +181,3 @@ class PluginEnablement(models.Model):
                         % {"plugin": meta.slug, "dependents": ", ".join(f"'{d}'" for d in blocking)}
                     }
                 )
-
-
-def config_errors(slug: str, schema: dict[str, Any], config: Any) -> list[str]:
-    """Validate ``config`` against a plugin's JSON Schema; messages name the plugin and the path."""
-    validator = jsonschema.Draft202012Validator(schema or {"type": "object"})
-    messages = []
-    for error in sorted(validator.iter_errors(config), key=lambda e: list(e.absolute_path)):
-        where = "/".join(str(part) for part in error.absolute_path) or "(root)"
-        messages.append(
-            _("Plugin '%(plugin)s' configuration at %(where)s: %(problem)s")
-            % {"plugin": slug, "where": where, "problem": error.message}
-        )
-    return messages

@@ -1,4 +1,9 @@
-"""Offices and per-office plugin enablement are edited in the Wagtail admin (office admins)."""
+"""Offices and per-office plugin enablement in the Wagtail admin, as the access policy allows.
+
+An office administrator sees and edits their own office and its modules only (``offices.office``,
+``offices.plugin``: office scope); creating and deleting offices is for platform administrators
+(installation-wide grants). No screen here relies on ``is_superuser``.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +12,16 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
+from przystan.web.admin_access import PolicyViewSetMixin
+
 from .forms import PluginEnablementForm
 from .models import Office, PluginEnablement
 
 
-class OfficeViewSet(ModelViewSet):
+class OfficeViewSet(PolicyViewSetMixin, ModelViewSet):
     model = Office
+    access_resource = "offices.office"
+    access_installation_only = ("add", "delete")
     icon = "home"
     menu_label = _("Offices")
     list_display = ["name", "code", "city", "email"]
@@ -20,8 +29,9 @@ class OfficeViewSet(ModelViewSet):
     copy_view_enabled = False
 
 
-class PluginEnablementViewSet(ModelViewSet):
+class PluginEnablementViewSet(PolicyViewSetMixin, ModelViewSet):
     model = PluginEnablement
+    access_resource = "offices.plugin"
     icon = "cogs"
     menu_label = _("Plugins of offices")
     list_display = ["office", "plugin", "enabled", "changed_at"]

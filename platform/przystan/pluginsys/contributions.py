@@ -116,3 +116,21 @@ class PeriodicJob(Contribution):
     every_seconds: int
     args: tuple[str, ...] = ()
     description: str = ""
+
+
+@dataclass
+class StaffScopeField:
+    """A field of the staff onboarding form: where a role works (centres, teams), from a plugin.
+
+    ``field`` is a Django form field whose choices are the office's records only; ``roles`` are the
+    roles that need this scope (the field is required when one of them is chosen); ``initial(user)``
+    gives the current value of an existing account and ``save(user, value)`` stores the chosen one
+    (e.g. per-object grants on django-guardian, which the resource's ScopeRule reads).
+    """
+
+    name: str
+    field: Any
+    roles: tuple[str, ...]
+    save: Callable[[Any, Any], None]
+    initial: Callable[[Any], Any] = lambda user: None
+    plugin: str = ""

@@ -218,3 +218,15 @@ def procedure_actions(office: Any, application_type: str, language: str) -> list
     ``kind`` is e.g. ``"book_visit"``, ``"pay_fee"``, ``"apply"``, ``"track_case"``; only plugins
     enabled for the office answer, so a disabled plugin's button disappears.
     """
+
+
+@hookspec
+def staff_scope_fields(office: Any) -> list[Any]:
+    """Return :class:`~przystan.pluginsys.contributions.StaffScopeField` objects for ``office``.
+
+    The office administrator's staff form (one screen: account, roles, scope) shows them; a field is
+    required when a role in its ``roles`` is chosen, offers only ``office``'s records (a scope in
+    another office is refused) and its ``save`` is called after the account and roles are saved.
+    Called per office: only enabled plugins answer. Example: the reception-centre plugin offers the
+    centres a ``centre_staff`` member works in.
+    """

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
+from przystan import access
 from przystan.pluginsys.contributions import DashboardPanel, PeriodicJob
 from przystan.pluginsys.markers import hookimpl
 
@@ -23,8 +26,8 @@ def periodic_jobs() -> list[PeriodicJob]:
 
 
 def jobs_panel(request: HttpRequest) -> str:
-    """Periodic jobs and their last outcome, for whoever may see them (office administrators)."""
-    if not request.user.has_perm("scheduling.view_jobrun"):
+    """Periodic jobs and their last outcome, for whoever the policy lets see them (administrators)."""
+    if not access.allows(request.user, "view", "scheduling.job", office=getattr(request, "office", None)):
         return ""
     from .models import JobRun
     from .runner import registered_jobs
@@ -36,4 +39,38 @@ def jobs_panel(request: HttpRequest) -> str:
 
 @hookimpl
 def dashboard_panels() -> list[DashboardPanel]:
-    return [DashboardPanel("core-periodic-jobs", label=_("Periodic jobs"), render=jobs_panel, order=900)]
+    return [
+        DashboardPanel(
+            "core-periodic-jobs",
+            label=_("Periodic jobs"),
+            render=jobs_panel,
+            order=900,
+            access=("scheduling.job", "view"),
+        )
+    ]
+
+
+@hookimpl
+def access_resources() -> list[Any]:
+    from przystan.access import Action, Resource
+
+    return [
+        Resource(
+            "scheduling.job",
+            label=_("Periodic jobs"),
+            actions=(Action.VIEW,),
+            model="scheduling.JobRun",
+            office_field=None,  # the installation's jobs, shared by every office
+            description=_("The periodic jobs and their last outcome."),
+        )
+    ]
+
+
+@hookimpl
+def access_grants() -> list[Any]:
+    from przystan.access import Grant, Scope
+
+    return [
+        Grant(role="office_admin", resource="scheduling.job", actions=("view",), scope=Scope.OFFICE),
+        Grant(role="platform_admin", resource="scheduling.job", actions=("view",), scope=Scope.INSTALLATION),
+    ]

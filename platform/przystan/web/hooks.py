@@ -47,6 +47,15 @@ def access_resources() -> list[Any]:
             office_field=None,
             description=_("The staff area's start page; its panels ask their own resources."),
         ),
+        Resource(
+            "web.admin",
+            label=_("Administration panel"),
+            actions=(Action.VIEW,),
+            office_field=None,
+            description=_(
+                "The Wagtail administration panel (pages, office settings); its screens ask their own."
+            ),
+        ),
     ]
 
 
@@ -61,4 +70,22 @@ def access_grants() -> list[Any]:
     return [
         *found,
         Grant(role="platform_admin", resource="web.dashboard", actions=("view",), scope=Scope.INSTALLATION),
+        *admin_panel_grants(),
+    ]
+
+
+def admin_panel_grants() -> list[Any]:
+    """The roles that may open the Wagtail admin: exactly those whose group holds Wagtail's access permission."""
+    from przystan.access import Grant, Scope
+    from przystan.accounts.roles import ADMIN_ACCESS, ROLES
+
+    return [
+        Grant(
+            role=role.slug,
+            resource="web.admin",
+            actions=("view",),
+            scope=Scope.INSTALLATION if role.slug == "platform_admin" else Scope.OFFICE,
+        )
+        for role in ROLES
+        if ADMIN_ACCESS in role.permissions
     ]

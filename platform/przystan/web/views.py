@@ -15,14 +15,19 @@ from przystan.offices.enablement import is_enabled
 from przystan.pluginsys.manager import get_plugin_system
 from przystan.profiles import Exposure, serves
 
-from .access import staff_required
 
-
+@access.public  # where to go after logging in; every target checks access itself
 @login_required
 def after_login(request: HttpRequest) -> HttpResponse:
-    if getattr(request.user, "is_office_staff", False) and serves(Exposure.INTERNAL):
+    office = getattr(request, "office", None)
+    if serves(Exposure.INTERNAL) and access.allows(request.user, "view", "web.dashboard", office=office):
         return redirect("staff:dashboard")
     return redirect("accounts:profile")
+
+
+def may_use_admin(request: HttpRequest) -> bool:
+    """Whether to offer the Wagtail admin: the policy's ``web.admin`` (the same roles Wagtail lets in)."""
+    return access.allows(request.user, "view", "web.admin", office=getattr(request, "office", None))
 
 
 def contribution_allowed(request: HttpRequest, item: Any) -> bool:
@@ -40,7 +45,7 @@ def visible_contributions(request: HttpRequest, hook_name: str) -> list:
     return [item for item in get_plugin_system().registry(hook_name) if contribution_allowed(request, item)]
 
 
-@staff_required
+@access.guard("web.dashboard", "view")
 def staff_dashboard(request: HttpRequest) -> HttpResponse:
     panels = []
     for panel in sorted(visible_contributions(request, "dashboard_panels"), key=lambda p: p.order):
@@ -53,11 +58,12 @@ def staff_dashboard(request: HttpRequest) -> HttpResponse:
         {
             "panels": panels,
             "reports": visible_contributions(request, "reports"),
+            "may_use_admin": may_use_admin(request),
         },
     )
 
 
-@staff_required
+@access.guard("web.dashboard", "view")  # and the report's own ``access`` below
 def report(request: HttpRequest, name: str) -> HttpResponse:
     registry = get_plugin_system().registry("reports")
     if name not in registry:

@@ -16,3 +16,11 @@ def total_minutes(value: timedelta | None) -> int:
     if not value:
         return 0
     return max(1, math.ceil(value.total_seconds() / 60))
+
+
+@register.filter
+def role_label(group_name: str) -> str:
+    """The translated name of a role group (``{{ group.name|role_label }}``)."""
+    from przystan.accounts.roles import role_label as label
+
+    return label(group_name)

@@ -7,8 +7,9 @@ from typing import Any
 from django import template
 from django.urls import NoReverseMatch, reverse
 
+from przystan import access
 from przystan.audit.models import AuditEntry
-from przystan.audit.views import VIEW_PERMISSION
+from przystan.audit.views import RESOURCE
 
 register = template.Library()
 TRAIL_LENGTH = 20
@@ -16,12 +17,16 @@ TRAIL_LENGTH = 20
 
 @register.inclusion_tag("audit/trail.html", takes_context=True)
 def audit_trail(context: template.Context, obj: Any, limit: int = TRAIL_LENGTH) -> dict[str, Any]:
-    """Shown only to users holding ``audit.view_auditentry``; links to the full history page."""
+    """Shown only to users the policy lets view the audit log (their office's entries); links to the history."""
     request = context.get("request")
     user = getattr(request, "user", None) or context.get("user")
-    if obj is None or getattr(obj, "pk", None) is None or user is None or not user.has_perm(VIEW_PERMISSION):
+    office = getattr(request, "office", None)
+    if obj is None or getattr(obj, "pk", None) is None or user is None:
         return {"show": False}
-    entries = list(AuditEntry.objects.for_object(obj).select_related("actor")[:limit])
+    if not access.allows(user, "view", RESOURCE, office=office):
+        return {"show": False}
+    entries = access.visible(user, "view", RESOURCE, AuditEntry.objects.for_object(obj), office=office)
+    entries = list(entries.select_related("actor")[:limit])
     try:
         history_url = reverse("audit:history", args=[obj._meta.label_lower, obj.pk])
     except NoReverseMatch:  # the staff URLs are not served by this instance (public profile)
