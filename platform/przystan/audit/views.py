@@ -43,7 +43,8 @@ class RecordHistoryView(LoginRequiredMixin, PermissionRequiredMixin, ListView):
             self.object_id = str(self.model_class._meta.pk.to_python(kwargs["object_id"]))
         except ValidationError:
             raise Http404("Invalid record id") from None
-        self.content_type = ContentType.objects.get_for_model(self.model_class)
+        # not ``self.content_type``: that attribute is the response's Content-Type in Django's views
+        self.record_type = ContentType.objects.get_for_model(self.model_class)
         self.record = self.model_class._base_manager.filter(pk=self.object_id).first()
 
     def handle_no_permission(self) -> HttpResponse:
@@ -73,7 +74,7 @@ class RecordHistoryView(LoginRequiredMixin, PermissionRequiredMixin, ListView):
         write(entry)
 
     def get_queryset(self) -> Any:
-        return AuditEntry.objects.for_reference(self.content_type, self.object_id).select_related("actor")
+        return AuditEntry.objects.for_reference(self.record_type, self.object_id).select_related("actor")
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
