@@ -149,9 +149,9 @@ def test_out_of_team_officer_sees_no_payment_status(
         case_reference=case.number,
     )
     staff_login(client, outsider)
-    assert client.get(reverse("legalisation-staff:case", args=[case.number])).status_code == 403
     assert client.get(reverse("payments-staff:case", args=[case.number])).status_code == 403
     assert client.get(reverse("payments-staff:list"), {"q": case.number}).status_code == 403
+    assert client.get(reverse("legalisation-staff:case", args=[case.number])).status_code == 403
     client.logout()
     staff_login(client, member)
     with translation.override("pl"):
@@ -235,10 +235,10 @@ def test_case_audit_history_is_served_as_html(client, staff_login, legal_office,
 def test_clock_stops_at_the_decision_and_decided_cases_are_never_overdue(
     client, staff_login, legal_office, foreigner, supervisor
 ):
-    from plugins.legalisation.deadlines import is_overdue
-
     case, _pin = submitted_case(legal_office, foreigner)
     today = timezone.localdate()
+    Case.objects.filter(pk=case.pk).update(fingerprints_at=today - datetime.timedelta(days=3))
+    case.refresh_from_db()
     SupplementRequest.objects.create(
         case=case,
         text="Paszport",
@@ -252,7 +252,10 @@ def test_clock_stops_at_the_decision_and_decided_cases_are_never_overdue(
     decided = clock_for(case)
     later = clock_for(case, today=today + datetime.timedelta(days=40))
     assert not decided.paused and not case.clock_paused
+    assert decided.deadline is not None  # the clock ran
     assert later.deadline == decided.deadline == case.legal_deadline  # the deadline no longer moves
+    from plugins.legalisation.deadlines import is_overdue
+
     Case.objects.filter(pk=case.pk).update(legal_deadline=today - datetime.timedelta(days=5))
     case.refresh_from_db()
     assert not is_overdue(case)
