@@ -327,3 +327,19 @@ def test_assign_service_is_audited_with_the_supervisor(legal_office, foreigner, 
     case, _pin = submitted_case(legal_office, foreigner)
     assign(case, officer, supervisor)
     assert AuditEntry.objects.for_object(case).filter(action="update", actor=supervisor).exists()
+
+
+def test_queue_officer_sees_the_case_at_the_counter_without_its_messages_or_documents(
+    client, staff_login, legal_office, foreigner
+):
+    from plugins.legalisation.services import post_message
+
+    counter = staff("counter@uw.example.gov.pl", legal_office, "queue_officer")
+    case, _pin = submitted_case(legal_office, foreigner)
+    post_message(case, foreigner, "Prywatna wiadomość", from_office=False)
+    staff_login(client, counter)
+    status, body = page_of(client, "legalisation-staff:case", case.number)
+    assert status == 200 and case.person_name in body
+    assert "Prywatna wiadomość" not in body
+    assert reverse("legalisation-staff:attachment", args=[case.attachments.first().public_id]) not in body
+    assert case.messages.get().read_at is None  # her visit does not mark the person's message read

@@ -176,7 +176,7 @@ def test_finance_edits_fee_catalogue_audited(client, pay_office, finance, staff_
         "name_en": fee.name_en,
         "name_uk": fee.name_uk,
         "name_ru": fee.name_ru,
-        "amount_grosze": "3000",
+        "amount": "30,00",
         "legal_basis": fee.legal_basis,
         "payee": "stamp_duty",
         "exemptions": "",
@@ -199,8 +199,10 @@ def test_finance_edits_fee_catalogue_audited(client, pay_office, finance, staff_
     fee.refresh_from_db()
     assert fee.amount_grosze == 3000
     assert AuditEntry.objects.filter(action="update", actor=finance, content_type__model="fee").exists()
-    bad = client.post(f"/staff/payments/fees/{fee.pk}/", {**data, "amount_grosze": "0"})
+    bad = client.post(f"/staff/payments/fees/{fee.pk}/", {**data, "amount": "0"})
     assert bad.status_code == 200 and 'value="0"' in bad.content.decode()
+    fee.refresh_from_db()
+    assert fee.amount_grosze == 3000
     checkout = create_checkout(pay_office, ["stamp_invitation"], payer_email="a@example.com", language="en")
     assert checkout.payments.get().amount_grosze == 3000
 

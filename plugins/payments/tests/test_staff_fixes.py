@@ -153,3 +153,13 @@ def test_staff_payment_screens_show_zloty_not_grosze(client, sim, pay_office, fi
             assert "44000" not in body and " gr<" not in body and "(grosze)" not in body, name
         detail = client.get(screens["detail"]).content.decode()
     assert "stamp_temp_work —" not in detail  # the fee's name, not its code
+
+
+def test_fee_form_takes_and_shows_zloty(client, pay_office, finance, staff_login):
+    from plugins.payments.models import Fee
+
+    fee = Fee.objects.get(office=pay_office, code="stamp_temp_work")
+    staff_login(client, finance)
+    with translation.override("pl"):
+        page = client.get(f"/staff/payments/fees/{fee.pk}/").content.decode()
+    assert "(grosze)" not in page and "44000" not in page and 'value="440,00"' in page

@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from przystan import access
@@ -25,6 +25,18 @@ from ..refunds import RefundError, approve_refund, request_refund
 from ..reports import daily_report, report_csv, report_pdf
 from ..statements import OUTCOME_LABELS, StatementError, import_statement
 from .guards import staff_guard
+
+#: What a rejected gateway notification means, in words (the stored outcome is a code).
+EVENT_OUTCOMES = {
+    "bad_signature": gettext_lazy("Wrong signature"),
+    "unknown_payment": gettext_lazy("Unknown payment"),
+    "amount_mismatch": gettext_lazy("Amount differs from the payment"),
+    "verify_failed": gettext_lazy("The gateway did not confirm the payment"),
+    "forbidden_source": gettext_lazy("Sent from an address that is not the gateway's"),
+    "unknown_refund": gettext_lazy("Unknown refund"),
+    "completed": gettext_lazy("Refund completed"),
+    "rejected": gettext_lazy("Refund rejected by the gateway"),
+}
 
 
 def _office(request: HttpRequest) -> Any:
@@ -43,7 +55,12 @@ def payment_list(request: HttpRequest) -> HttpResponse:
     ).select_related("checkout")
     if query:
         payments = payments.filter(Q(reference__iexact=query) | Q(checkout__case_reference__iexact=query))
-    events = GatewayEvent.objects.filter(office=office).exclude(outcome__in=["settled", "duplicate"])[:20]
+    events = [
+        (event, EVENT_OUTCOMES.get(event.outcome, event.outcome))
+        for event in GatewayEvent.objects.filter(office=office).exclude(outcome__in=["settled", "duplicate"])[
+            :20
+        ]
+    ]
     return render(
         request,
         "payments/staff/payment_list.html",
