@@ -88,8 +88,8 @@ def _search(q: str) -> Q:
     if CASE_NUMBER.match(upper):
         return Q(number=upper)
     words = " ".join(q.lower().split())
-    # the stored key is "given names surname": a name matches at its start or at any later word
-    name = Q(person_name_search__startswith=words) | Q(person_name_search__contains=" " + words)
+    # two indexed prefixes: "given names surname" and "surname given names"
+    name = Q(person_name_search__startswith=words) | Q(person_surname_search__startswith=words)
     if any(ch.isdigit() for ch in upper) and upper.isalnum():
         return Q(passport_number=upper) | name
     return name
