@@ -42,7 +42,12 @@ class LegalisationConfig(PluginAppConfig):
             Team,
         )
 
-        register(Case, sensitive=True, mask=("pin_hash",), exclude=("person_name_search", "updated_at"))
+        register(
+            Case,
+            sensitive=True,
+            mask=("pin_hash",),
+            exclude=("person_name_search", "person_surname_search", "updated_at"),
+        )
         register(Application, sensitive=True, exclude=("updated_at",))
         register(Attachment, sensitive=True, office_field="")
         register(Message, sensitive=True, office_field="")

@@ -13,10 +13,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from .deadlines import recompute
-from .models import Application, Case, FileMove, Inquiry, Message, StageChange, SupplementRequest
+from .models import Application, Case, FileMove, Inquiry, Message, StageChange, SupplementRequest, Team
 from .numbering import hash_pin, next_case_number, person_key
 
 DEMO_PIN = "12345678"
+DEMO_OFFICER = "urzednik@demo.przystan.pl"
+DEMO_TEAM = "Zespół ds. pobytów czasowych"
 PEOPLE = [
     ("Olena Shevchenko", "FE123456", "1990-04-12", "temp_work", "evidence_review", "uk"),
     ("Andrii Kovalenko", "FA765432", "1985-11-02", "temp_work", "supplement_requested", "uk"),
@@ -38,9 +40,13 @@ def load(office: Any, stdout: Any) -> None:
     foreigner = User.objects.filter(email="olena.shevchenko@example.com").first()
     employer = User.objects.filter(kind="employer").first()
     officer = (
-        User.objects.filter(kind="staff", groups__name="officer").first()
-        or User.objects.filter(kind="staff").first()
+        User.objects.filter(email=DEMO_OFFICER, kind="staff").first()
+        or User.objects.filter(kind="staff", groups__name="officer", home_office=office).first()
+        or User.objects.filter(kind="staff", groups__name="officer").first()
     )
+    team, _new = Team.objects.get_or_create(office=office, name=DEMO_TEAM)
+    if officer is not None:
+        team.members.add(officer)  # she handles her assigned cases and the team's others
     today = timezone.localdate()
     created = 0
     with transaction.atomic():
@@ -72,6 +78,7 @@ def load(office: Any, stdout: Any) -> None:
                 if stage not in ("filed", "accepted", "summons_fingerprints")
                 else None,
                 assignee=officer if index % 2 == 0 else None,
+                team=team,
                 file_location=f"pokój {110 + index % 4}, regał {1 + index % 3}",
             )
             recompute(case)
@@ -121,12 +128,11 @@ def load(office: Any, stdout: Any) -> None:
                         from_office=False,
                         body="Tak, adres jest aktualny. Dziękuję.",
                     )
-            from przystan.accounts import access
-
-            for party in (case.applicant, case.employer):
-                if party is not None:
-                    access.grant(party, "legalisation.view_case", case)
             created += 1
+        # demo cases loaded before the team existed join it too
+        Case.objects.filter(office=office, mos_number__startswith="MOS-DEMO-", team__isnull=True).update(
+            team=team
+        )
         if foreigner and not Application.objects.filter(office=office, applicant=foreigner).exists():
             Application.objects.create(
                 office=office,

@@ -75,16 +75,23 @@ def dashboard_panels() -> list[DashboardPanel]:
             label=_("Cases with deadlines at risk"),
             render=deadlines_at_risk,
             order=10,
+            access=("legalisation.case", "view"),
         )
     ]
 
 
 @hookimpl
-def role_permissions() -> dict[str, list[str]]:
-    return {
-        "officer": ["legalisation.view_case"],
-        "supervisor": ["legalisation.view_case", "legalisation.change_case", "legalisation.supervise_case"],
-    }
+def access_resources() -> list[Any]:
+    from .policy import resources
+
+    return resources()
+
+
+@hookimpl
+def access_grants() -> list[Any]:
+    from .policy import grants
+
+    return grants()
 
 
 @hookimpl

@@ -1,4 +1,4 @@
-"""Staff dashboard panel: cases whose legal deadline is at risk."""
+"""Staff dashboard panel: cases whose legal deadline is at risk, among the cases the user may see."""
 
 from __future__ import annotations
 
@@ -8,13 +8,12 @@ from typing import Any
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from .deadlines import DONE
 from .scoping import staff_cases
-from .workflow import DECISIONS
-
-DONE = (*DECISIONS, "appeal", "card_ordered", "card_ready", "closed")
 
 
 def deadlines_at_risk(request: Any) -> str:
+    """Shown to roles that may view cases (``DashboardPanel.access``); counts only their scope."""
     from .views.staff import warning_days
 
     office = getattr(request, "office", None)
@@ -29,6 +28,6 @@ def deadlines_at_risk(request: Any) -> str:
     rows = list(cases.select_related("assignee")[:10])
     return render_to_string(
         "legalisation/staff/panel_deadlines.html",
-        {"rows": rows, "today": today, "horizon": horizon},
+        {"rows": rows, "total": cases.count() if rows else 0, "today": today, "horizon": horizon},
         request=request,
     )

@@ -13,14 +13,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from przystan.accounts import access
 from przystan.offices.enablement import plugin_config
 
 from .application_types import get_type
 from .deadlines import recompute
 from .fields import cross_errors, validate_value
 from .numbering import hash_pin, new_pin, next_case_number, person_key
-from .scoping import CHANGE, VIEW
 
 
 @dataclass(frozen=True)
@@ -71,12 +69,6 @@ def _find_employer(tax_id: str) -> Any:
     return get_user_model().objects.filter(kind="employer", organisation_tax_id=digits).first()
 
 
-def _grant_parties(case: Any) -> None:
-    for party in (case.applicant, case.employer):
-        if party is not None:
-            access.grant(party, VIEW, case)
-
-
 def submit(application: Any) -> Submitted:
     """Turn a complete draft into a case (raises ValidationError when something is missing)."""
     from .models import Application, ApplicationStatus, Case
@@ -125,7 +117,6 @@ def submit(application: Any) -> Submitted:
         from .models import StageChange
 
         StageChange.objects.create(case=case, old_stage="", new_stage="filed", actor=application.applicant)
-        _grant_parties(case)
     return Submitted(case, pin)
 
 
@@ -171,7 +162,6 @@ def register_mos(
         recompute(case)
         case.save()
         StageChange.objects.create(case=case, old_stage="", new_stage="filed", actor=user, note="MOS")
-        _grant_parties(case)
     return Submitted(case, pin)
 
 
@@ -233,14 +223,14 @@ def answer_supplement(request: Any, user: Any, text: str) -> Any:
 
 
 def assign(case: Any, assignee: Any, by: Any) -> Any:
-    """Give ``assignee`` the per-object change permission on the case (and take it from the previous one)."""
-    with transaction.atomic():
-        if case.assignee_id and case.assignee_id != getattr(assignee, "pk", None):
-            access.revoke(case.assignee, CHANGE, case)
+    """Make ``assignee`` the handler of the case (the policy's ``assignee`` and ``team`` scopes follow)."""
+    import contextlib
+
+    from przystan.audit.api import acting_as
+
+    with transaction.atomic(), acting_as(by) if by is not None else contextlib.nullcontext():
         case.assignee = assignee
         case.save()
-        if assignee is not None:
-            access.grant(assignee, CHANGE, case)
     return case
 
 

@@ -1,7 +1,7 @@
 """Teams of officers: a supervisor creates teams, changes their members and puts cases into a team.
 
-An officer sees the cases without a team, the cases of their teams and the cases assigned to them
-(``scoping.staff_cases``); every change here is written to the audit log.
+An officer sees the cases of their teams and the cases assigned to them (the policy's ``team`` scope,
+see policy.py); every change here is written to the audit log.
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ def set_membership(team: Any, officer: Any, by: Any, *, member: bool) -> None:
 
 
 def set_case_team(case: Any, team: Any, by: Any) -> Any:
-    """Put ``case`` into ``team`` (``None``: no team, every officer of the office sees it)."""
+    """Put ``case`` into ``team`` (``None``: no team — its handler and supervisors see it)."""
     from .models import Case
 
     if team is not None and team.office_id != case.office_id:

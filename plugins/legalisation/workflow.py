@@ -89,13 +89,15 @@ def transition(case: Any, new_stage: str, actor: Any, note: str = "", *, notify:
     from .deadlines import recompute
     from .models import Case, StageChange
     from .notifying import announce_stage
+    from .stages import stage_name
 
     with transaction.atomic():
         locked = Case.objects.select_for_update().get(pk=case.pk)
         old_stage = locked.stage
         if new_stage not in allowed_next(locked.application_type, old_stage):
             raise TransitionNotAllowed(
-                _("A case cannot move from “%(old)s” to “%(new)s”.") % {"old": old_stage, "new": new_stage}
+                _("A case cannot move from “%(old)s” to “%(new)s”.")
+                % {"old": stage_name(old_stage), "new": stage_name(new_stage) if new_stage else "—"}
             )
         today = timezone.localdate()
         locked.stage = new_stage

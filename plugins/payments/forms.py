@@ -49,6 +49,12 @@ class PayForm(forms.Form):
 
 
 class FeeForm(forms.ModelForm):
+    """The fee catalogue form; the amount is typed in złote (stored in grosze)."""
+
+    amount = forms.DecimalField(
+        label=_("Amount (zł)"), min_value=Decimal("0.01"), decimal_places=2, max_digits=9, localize=True
+    )
+
     class Meta:
         model = Fee
         fields = [
@@ -57,7 +63,6 @@ class FeeForm(forms.ModelForm):
             "name_en",
             "name_uk",
             "name_ru",
-            "amount_grosze",
             "legal_basis",
             "payee",
             "exemptions",
@@ -69,12 +74,20 @@ class FeeForm(forms.ModelForm):
             "valid_until": forms.DateInput(attrs={"type": "date"}),
         }
 
+    field_order = ["code", "name_pl", "name_en", "name_uk", "name_ru", "amount"]
+
     def __init__(self, *args: Any, office: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.instance.office = office
+        if self.instance.pk:
+            self.initial.setdefault(
+                "amount", (Decimal(self.instance.amount_grosze) / 100).quantize(Decimal("0.01"))
+            )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
+        if data.get("amount") is not None:
+            self.instance.amount_grosze = int(data["amount"] * 100)
         start, end = data.get("valid_from"), data.get("valid_until")
         if start and end and end < start:
             self.add_error("valid_until", _("The end of validity cannot be before its start."))

@@ -59,7 +59,7 @@ def admin_menu_items() -> list[MenuItem]:
             label=_("Fees and payments"),
             url="payments-staff:list",
             icon_name="table",
-            permission="payments.view_payment",
+            access=("payments.payment", "view"),
         ),
     ]
 
@@ -77,27 +77,24 @@ def reports() -> list[Report]:
             "payments-daily",
             label=_("Daily payments per payee account"),
             view=_report_view,
-            permission="payments.view_finance_report",
+            access=("payments.report", "view"),
             formats=("html", "csv", "pdf"),
         )
     ]
 
 
 @hookimpl
-def role_permissions() -> dict[str, list[str]]:
-    return {
-        "finance": [
-            "payments.view_payment",
-            "payments.refund_payment",
-            "payments.view_finance_report",
-            "payments.import_statement",
-            "payments.view_fee",
-            "payments.add_fee",
-            "payments.change_fee",
-        ],
-        "officer": ["payments.view_payment", "payments.view_fee"],
-        "supervisor": ["payments.view_payment", "payments.view_fee", "payments.view_finance_report"],
-    }
+def access_resources() -> list[Any]:
+    from .policy import resources
+
+    return resources()
+
+
+@hookimpl
+def access_grants() -> list[Any]:
+    from .policy import grants
+
+    return grants()
 
 
 @hookimpl

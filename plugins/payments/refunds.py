@@ -1,4 +1,6 @@
-"""Full or partial refunds with a reason; the gateway's refund notification completes them."""
+"""Full or partial refunds with a reason, in two steps by two people (four eyes): one asks
+(:func:`request_refund`), another approves and so executes it (:func:`approve_refund`); the
+gateway's refund notification then completes it."""
 
 from __future__ import annotations
 
@@ -9,11 +11,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from przystan.audit.api import acting_as
 from przystan.payments_contract import PaymentNotification, PaymentProviderError
 
 from . import providers
 from .models import Payment, PaymentStatus, Refund, RefundStatus
-from .models.payments import Method
+from .models.payments import Method, format_pln
 
 logger = logging.getLogger(__name__)
 
@@ -22,23 +25,63 @@ class RefundError(Exception):
     """The refund cannot be made (message for the finance officer)."""
 
 
-def request_refund(payment: Payment, amount_grosze: int, reason: str, user: Any, *, site_url: str) -> Refund:
-    """Reserve the amount on the payment, ask the gateway (201 = accepted), audit everything."""
+def _awaiting_grosze(payment: Payment) -> int:
+    return sum(payment.refunds.filter(status=RefundStatus.AWAITING).values_list("amount_grosze", flat=True))
+
+
+def _check_amount(payment: Payment, amount_grosze: int, *, also_awaiting: bool) -> None:
+    if payment.status not in (PaymentStatus.PAID,):
+        raise RefundError(_("Only a paid payment can be refunded."))
+    left = (
+        payment.amount_grosze - payment.refunded_grosze - (_awaiting_grosze(payment) if also_awaiting else 0)
+    )
+    if not 0 < amount_grosze <= left:
+        raise RefundError(
+            _("The refund must be more than 0 and at most %(max)s.") % {"max": format_pln(max(left, 0))}
+        )
+
+
+def request_refund(payment: Payment, amount_grosze: int, reason: str, user: Any, **_ignored: Any) -> Refund:
+    """Ask for a refund: nothing moves until a second person approves it (:func:`approve_refund`)."""
     reason = (reason or "").strip()
     if not reason:
         raise RefundError(_("Give the reason for the refund."))
     with transaction.atomic():
         payment = Payment.objects.select_for_update().get(pk=payment.pk)
-        if payment.status not in (PaymentStatus.PAID,):
-            raise RefundError(_("Only a paid payment can be refunded."))
-        if not 0 < amount_grosze <= payment.amount_grosze - payment.refunded_grosze:
-            raise RefundError(
-                _("The refund must be more than 0 and at most %(max)s grosze.")
-                % {"max": payment.amount_grosze - payment.refunded_grosze}
+        _check_amount(payment, amount_grosze, also_awaiting=True)
+        with acting_as(user):  # the audited create names who asked
+            refund = Refund.objects.create(
+                payment=payment,
+                amount_grosze=amount_grosze,
+                reason=reason[:300],
+                requested_by=user,
+                status=RefundStatus.AWAITING,
             )
-        refund = Refund.objects.create(
-            payment=payment, amount_grosze=amount_grosze, reason=reason[:300], requested_by=user
-        )
+    return refund
+
+
+def approve_refund(refund: Refund, approver: Any, *, site_url: str) -> Refund:
+    """The second person approves: the amount is reserved and the refund executed (gateway or transfer).
+
+    The approver must not be the person who asked (:class:`RefundError`, nothing changed); the approval
+    is recorded in the audit log with the approver.
+    """
+    with transaction.atomic():
+        refund = Refund.objects.select_for_update().get(pk=refund.pk)
+        if refund.status != RefundStatus.AWAITING:
+            raise RefundError(_("This refund has already been decided."))
+        if refund.requested_by_id is not None and refund.requested_by_id == getattr(approver, "pk", None):
+            raise RefundError(
+                _("You asked for this refund yourself: another person must approve it (four eyes).")
+            )
+        payment = Payment.objects.select_for_update().get(pk=refund.payment_id)
+        _check_amount(payment, refund.amount_grosze, also_awaiting=False)
+        amount_grosze, reason = refund.amount_grosze, refund.reason
+        refund.status = RefundStatus.REQUESTED
+        refund.approved_by = approver
+        refund.approved_at = timezone.now()
+        with acting_as(approver):  # the audited update names the approver (actor and approved_by)
+            refund.save(update_fields=["status", "approved_by", "approved_at"])
         payment.refunded_grosze += amount_grosze  # the row is locked
         if payment.refunded_grosze == payment.amount_grosze:
             payment.status = PaymentStatus.REFUNDED

@@ -14,6 +14,7 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .checkout import REFERENCE_RE
 from .models import BankStatement, Payment, StatementLine
@@ -22,6 +23,30 @@ from .settlement import SETTLEABLE, settle
 
 class StatementError(Exception):
     """The file is not a statement we can read (message for the user)."""
+
+
+#: What happened to each credit line, in words for the finance officer (the codes are stored).
+OUTCOME_LABELS = {
+    "settled": gettext_lazy("Payments settled"),
+    "unmatched": gettext_lazy("Credits without a payment reference we know"),
+    "already_paid": gettext_lazy("Payments that were already paid"),
+    "amount_mismatch": gettext_lazy("Amounts that differ from the payment"),
+    "already_imported": gettext_lazy("Lines imported before (skipped)"),
+}
+
+#: Date formats of Polish banks' CSV exports.
+DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d-%m-%Y")
+
+
+def parse_date(text: str) -> datetime.date:
+    """``YYYY-MM-DD``, ``DD.MM.YYYY`` or ``DD-MM-YYYY`` (ValueError otherwise)."""
+    value = (text or "").strip()
+    for fmt in DATE_FORMATS:
+        try:
+            return datetime.datetime.strptime(value, fmt).date()
+        except ValueError:
+            continue
+    raise ValueError(value)
 
 
 @dataclass(frozen=True)
@@ -87,9 +112,19 @@ def parse_csv(text: str) -> list[Credit]:
         if not any(cell.strip() for cell in row):
             continue
         try:
-            day = datetime.date.fromisoformat(row[columns["date"]].strip())
-        except (ValueError, IndexError) as exc:
-            raise StatementError(_("Line %(line)d: cannot read the date.") % {"line": number}) from exc
+            value = row[columns["date"]]
+        except IndexError as exc:
+            raise StatementError(_("Line %(line)d: the date is missing.") % {"line": number}) from exc
+        try:
+            day = parse_date(value)
+        except ValueError as exc:
+            raise StatementError(
+                _(
+                    "Line %(line)d: cannot read the date “%(value)s” "
+                    "(use DD.MM.YYYY, DD-MM-YYYY or YYYY-MM-DD)."
+                )
+                % {"line": number, "value": value.strip()[:20]}
+            ) from exc
         amount = parse_amount(row[columns["amount"]])
         if amount <= 0:
             continue  # debits are not payments to us

@@ -52,6 +52,8 @@ class Case(models.Model):
     stage = models.CharField(_("stage"), max_length=32, default="filed")
     person_name = models.CharField(_("name"), max_length=200)
     person_name_search = models.CharField(max_length=200, editable=False, default="")
+    # the same words from the last one (the surname of "given names surname"), for a prefix search by surname
+    person_surname_search = models.CharField(max_length=200, editable=False, default="", db_default="")
     passport_number = models.CharField(_("passport number"), max_length=20, blank=True)
     birth_date = models.DateField(_("date of birth"), null=True, blank=True)
     person_key = models.CharField(max_length=64)
@@ -106,6 +108,11 @@ class Case(models.Model):
                 opclasses=["varchar_pattern_ops"],
                 name="legal_case_name_prefix",
             ),
+            models.Index(
+                fields=["person_surname_search"],
+                opclasses=["varchar_pattern_ops"],
+                name="legal_case_surname_prefix",
+            ),
             models.Index(fields=["person_key"], name="legal_case_person_key"),
         ]
         constraints = [
@@ -120,8 +127,14 @@ class Case(models.Model):
         return self.number
 
     def save(self, *args, **kwargs) -> None:
-        self.person_name_search = " ".join(self.person_name.lower().split())
+        self.person_name_search, self.person_surname_search = name_search_keys(self.person_name)
         super().save(*args, **kwargs)
+
+
+def name_search_keys(name: str) -> tuple[str, str]:
+    """``("olena shevchenko", "shevchenko olena")``: lower-cased words, and from the last word on."""
+    words = (name or "").lower().split()
+    return " ".join(words), " ".join(words[-1:] + words[:-1])
 
 
 class StageChange(models.Model):

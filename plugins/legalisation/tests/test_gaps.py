@@ -68,7 +68,7 @@ def test_supervisor_manages_teams_and_team_limits_what_officers_see(
     )
     client.logout()
     staff_login(client, other)
-    assert client.get(reverse("legalisation-staff:case", args=[case.number])).status_code == 404
+    assert client.get(reverse("legalisation-staff:case", args=[case.number])).status_code == 403
 
 
 def test_team_of_another_office_cannot_be_used(

@@ -10,18 +10,20 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
-from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
 
-from przystan.accounts.access import ObjectPermission
+from przystan import access
+from przystan.audit.api import record_read
+from przystan.audit.mixins import AuditRetrieveMixin
 
 from ..application_types import type_name
 from ..deadlines import clock_for
 from ..models import Case, Message
 from ..numbering import pin_matches
-from ..scoping import VIEW, is_officer, party_cases, staff_cases
+from ..policy import CASE
+from ..scoping import party_cases, staff_cases
 from ..stages import stage
 
 
@@ -71,27 +73,37 @@ class MessageSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class CaseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
-    """Cases the caller may see: officers by office/team, everyone else the cases they are a party to."""
+def _is_staff(user: Any) -> bool:
+    return getattr(user, "kind", "") == "staff"
+
+
+class CaseViewSet(
+    AuditRetrieveMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
+    """Cases the caller may see (``legalisation.case``): staff within their scope, everyone else the
+    cases they are a party to. A case outside the caller's scope is not found (404)."""
 
     serializer_class = CaseSerializer
-    permission_classes = [ObjectPermission]
-    object_permission = VIEW
+    permission_classes = [access.PolicyPermission]
+    access_resource = CASE
+    access_actions = {"messages": "read_sensitive"}
     lookup_field = "number"
     lookup_value_converter = "str"
 
     def get_queryset(self) -> Any:
         user, office = self.request.user, getattr(self.request, "office", None)
-        if is_officer(user):
-            return staff_cases(user, office).order_by("legal_deadline", "id")
+        if _is_staff(user):
+            action = "read_sensitive" if getattr(self, "action", None) == "messages" else "view"
+            return staff_cases(user, office, action).order_by("legal_deadline", "id")
         return party_cases(user, office).order_by("-filed_at", "id")
 
     @extend_schema(responses={200: MessageSerializer(many=True)}, summary=_("Messages of a case"))
     @action(detail=True, methods=["get"])
     def messages(self, request: Request, number: str | None = None) -> Response:
         case = self.get_object()
-        if not is_officer(request.user) and case.applicant_id != request.user.pk:
-            raise NotFound
+        if not _is_staff(request.user) and case.applicant_id != request.user.pk:
+            raise NotFound  # the employer sees the case, not the person's messages
+        record_read(case, request=request, reason="api messages")
         return Response(MessageSerializer(case.messages.all(), many=True).data)
 
 
@@ -118,7 +130,8 @@ class StatusThrottle(AnonRateThrottle):
 class StatusViewSet(viewsets.GenericViewSet):
     """Public status check: POST the case number and PIN."""
 
-    permission_classes = [AllowAny]
+    permission_classes = [access.PolicyPermission]
+    access_public = True
     throttle_classes = [StatusThrottle]
     serializer_class = StatusRequestSerializer
 

@@ -6,14 +6,14 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from przystan.audit.api import record_denied
+from przystan import access
+from przystan.audit.api import record_denied, record_read
 from przystan.documents.http import pdf_response
 
 from .. import attachments as files
@@ -21,6 +21,7 @@ from ..application_types import TYPES, TYPES_BY_CODE, get_type
 from ..documents import application_pdf
 from ..fields import cross_errors, validate_value
 from ..models import Application, ApplicationStatus, Attachment
+from ..policy import APPLICATION
 from ..services import all_errors, missing_attachments, section_errors, submit
 from .common import language
 
@@ -29,9 +30,9 @@ def _own_application(request: HttpRequest, public_id: Any) -> Application:
     application = Application.objects.filter(public_id=public_id, office=request.office).first()
     if application is None:
         raise Http404
-    if application.applicant_id != request.user.pk:
-        record_denied(request.user, "legalisation.view_application", application, request=request)
-        raise Http404
+    if not access.allows(request.user, "edit", APPLICATION, application, office=request.office):
+        record_denied(request.user, f"{APPLICATION}:edit", application, request=request)
+        raise Http404  # a guessed id of someone else's application reveals nothing
     return application
 
 
@@ -43,12 +44,12 @@ def _steps(application: Application) -> list[dict[str, Any]]:
     return steps
 
 
-@login_required
+@access.guard(APPLICATION, "edit")
 def choose_type(request: HttpRequest) -> HttpResponse:
     return render(request, "legalisation/choose_type.html", {"types": [t for t in TYPES if t.online]})
 
 
-@login_required
+@access.guard(APPLICATION, "edit")
 @require_POST
 def start(request: HttpRequest, type_code: str) -> HttpResponse:
     if type_code not in TYPES_BY_CODE:
@@ -70,7 +71,7 @@ def _save_fields(application: Application, section: Any, data: Any) -> None:
     application.save(update_fields=["data", "updated_at"])
 
 
-@login_required
+@access.guard(APPLICATION, "edit")
 def step(request: HttpRequest, public_id: Any, index: int) -> HttpResponse:
     application = _own_application(request, public_id)
     if application.status != ApplicationStatus.DRAFT:
@@ -122,7 +123,7 @@ def step(request: HttpRequest, public_id: Any, index: int) -> HttpResponse:
     return render(request, "legalisation/step.html", context, status=400 if errors else 200)
 
 
-@login_required
+@access.guard(APPLICATION, "edit")
 @require_POST
 def validate(request: HttpRequest, public_id: Any) -> JsonResponse:
     """Live validation for the JS: check the posted fields of one section and save them to the draft."""
@@ -157,7 +158,7 @@ def validate(request: HttpRequest, public_id: Any) -> JsonResponse:
     )
 
 
-@login_required
+@access.guard(APPLICATION, "edit")
 @require_POST
 def upload(request: HttpRequest, public_id: Any) -> HttpResponse:
     application = _own_application(request, public_id)
@@ -185,7 +186,7 @@ def upload(request: HttpRequest, public_id: Any) -> HttpResponse:
     return redirect("legalisation:step", application.public_id, attachments_step)
 
 
-@login_required
+@access.guard(APPLICATION, "edit")
 @require_POST
 def remove_attachment(request: HttpRequest, public_id: Any, attachment_id: Any) -> HttpResponse:
     application = _own_application(request, public_id)
@@ -198,7 +199,7 @@ def remove_attachment(request: HttpRequest, public_id: Any, attachment_id: Any) 
     return redirect("legalisation:step", application.public_id, len(steps) - 2)
 
 
-@login_required
+@access.guard(APPLICATION, "edit")
 @require_POST
 def submit_view(request: HttpRequest, public_id: Any) -> HttpResponse:
     application = _own_application(request, public_id)
@@ -213,7 +214,7 @@ def submit_view(request: HttpRequest, public_id: Any) -> HttpResponse:
     return redirect("legalisation:submitted", application.public_id)
 
 
-@login_required
+@access.guard(APPLICATION, "edit")
 def submitted(request: HttpRequest, public_id: Any) -> HttpResponse:
     application = _own_application(request, public_id)
     if application.case is None:
@@ -226,11 +227,12 @@ def submitted(request: HttpRequest, public_id: Any) -> HttpResponse:
     )
 
 
-@login_required
+@access.guard(APPLICATION, "edit")
 def application_pdf_view(request: HttpRequest, public_id: Any) -> HttpResponse:
     application = _own_application(request, public_id)
     if application.case is None:
         raise Http404
+    record_read(application, request=request, reason="application PDF")
     return pdf_response(application_pdf(application), f"{application.case.number}.pdf", inline=False)
 
 

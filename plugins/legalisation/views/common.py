@@ -10,16 +10,18 @@ from django.utils import translation
 from przystan.audit.api import record_denied, record_read
 
 from ..models import Case
-from ..scoping import VIEW, party_cases
+from ..policy import CASE
+from ..scoping import party_cases
 
 
 def party_case_or_404(request: HttpRequest, number: str) -> Any:
-    """The case if the user is its person or employer; otherwise 404 (and the attempt is audited)."""
+    """The case if the user is its person or employer (the policy's ``own`` scope); otherwise 404, so
+    a guessed number reveals nothing (the attempt is audited)."""
     case = party_cases(request.user, request.office).filter(number=number).first()
     if case is None:
         existing = Case.objects.filter(number=number).first()
         if existing is not None:
-            record_denied(request.user, VIEW, existing, request=request)
+            record_denied(request.user, f"{CASE}:view", existing, request=request)
         raise Http404
     record_read(case, request=request)
     return case

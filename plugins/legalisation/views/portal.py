@@ -8,7 +8,6 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -17,8 +16,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from przystan import access
 from przystan.accounts.antispam import rate_limited
-from przystan.audit.api import record_denied, record_event
+from przystan.audit.api import record_denied, record_event, record_read
 from przystan.documents.http import pdf_response
 from przystan.offices.enablement import hooks_for_office
 
@@ -29,7 +29,8 @@ from ..documents import filing_receipt_pdf, supplement_letter_pdf
 from ..models import Application, ApplicationStatus, Attachment, Case
 from ..numbering import pin_matches
 from ..pins import reset_pin
-from ..scoping import VIEW, party_cases
+from ..policy import APPLICATION, CASE
+from ..scoping import party_cases
 from ..services import answer_supplement, mark_read, post_message, register_mos
 from ..stages import stage
 from .apply import serve_attachment
@@ -39,7 +40,7 @@ STATUS_RATE = "10/m"
 PIN_RESET_RATE = "5/h"
 
 
-@login_required
+@access.guard(CASE, "view")
 def home(request: HttpRequest) -> HttpResponse:
     cases = party_cases(request.user, request.office).order_by("-filed_at", "-id")
     drafts = Application.objects.filter(
@@ -64,7 +65,7 @@ def case_summary(case: Case) -> dict[str, Any]:
     }
 
 
-@login_required
+@access.guard(CASE, "view")
 def case_detail(request: HttpRequest, number: str) -> HttpResponse:
     case = party_case_or_404(request, number)
     is_person = case.applicant_id == request.user.pk
@@ -112,7 +113,7 @@ def case_detail(request: HttpRequest, number: str) -> HttpResponse:
     return render(request, "legalisation/case.html", context)
 
 
-@login_required
+@access.guard(CASE, "view")
 def filing_receipt(request: HttpRequest, number: str) -> HttpResponse:
     """The person downloads the proof of filing of their case (the read is audited)."""
     case = applicant_case_or_404(request, number)
@@ -121,7 +122,7 @@ def filing_receipt(request: HttpRequest, number: str) -> HttpResponse:
     )
 
 
-@login_required
+@access.guard(CASE, "view")
 def supplement_letter(request: HttpRequest, number: str, request_id: Any) -> HttpResponse:
     """The request to supplement as a letter (PDF) in the person's language."""
     case = applicant_case_or_404(request, number)
@@ -133,7 +134,7 @@ def supplement_letter(request: HttpRequest, number: str, request_id: Any) -> Htt
     )
 
 
-@login_required
+@access.guard(CASE, "view")
 def payment_receipt(request: HttpRequest, number: str, receipt_id: int) -> HttpResponse:
     """A payment receipt stored on the case by ``payment_settled``, for the person of the case."""
     case = applicant_case_or_404(request, number)
@@ -152,7 +153,7 @@ def _attach(request: HttpRequest, upload: Any, *, kind: str, **owner: Any) -> At
     return files.store(upload, data, content_type, kind=kind, user=request.user, **owner)
 
 
-@login_required
+@access.guard(CASE, "view")
 @require_POST
 def answer_supplement_view(request: HttpRequest, number: str, request_id: Any) -> HttpResponse:
     case = applicant_case_or_404(request, number)
@@ -172,7 +173,7 @@ def answer_supplement_view(request: HttpRequest, number: str, request_id: Any) -
     return redirect("legalisation:case", case.number)
 
 
-@login_required
+@access.guard(CASE, "view")
 @require_POST
 def employer_annex(request: HttpRequest, number: str) -> HttpResponse:
     case = party_case_or_404(request, number)
@@ -186,7 +187,7 @@ def employer_annex(request: HttpRequest, number: str) -> HttpResponse:
     return redirect("legalisation:case", case.number)
 
 
-@login_required
+@access.guard(CASE, "view")
 def attachment(request: HttpRequest, attachment_id: Any) -> HttpResponse:
     found = Attachment.objects.filter(public_id=attachment_id).select_related("case", "application").first()
     if found is None:
@@ -197,8 +198,9 @@ def attachment(request: HttpRequest, attachment_id: Any) -> HttpResponse:
     elif found.case_id and party_cases(request.user, request.office).filter(pk=found.case_id).exists():
         allowed = found.case.applicant_id == request.user.pk or found.kind == "employer_annex"
     if not allowed:
-        record_denied(request.user, VIEW, found.case or found.application, request=request)
+        record_denied(request.user, f"{CASE}:view", found.case or found.application, request=request)
         raise Http404
+    record_read(found.case or found.application, request=request, reason=f"attachment {found.public_id}")
     return serve_attachment(found)
 
 
@@ -213,6 +215,7 @@ class StatusForm(forms.Form):
     website = forms.CharField(required=False, label=gettext_lazy("Leave empty"))  # honeypot
 
 
+@access.public
 def status_check(request: HttpRequest) -> HttpResponse:
     form = StatusForm(request.POST or None)
     summary = None
@@ -240,6 +243,7 @@ class NewPinForm(forms.Form):
     website = forms.CharField(required=False, label=gettext_lazy("Leave empty"))  # honeypot
 
 
+@access.public
 def new_pin_request(request: HttpRequest) -> HttpResponse:
     """Lost PIN: case number + date of birth; a new PIN goes only to the case's e-mail/phone.
 
@@ -269,7 +273,7 @@ def new_pin_request(request: HttpRequest) -> HttpResponse:
     return render(request, "legalisation/new_pin.html", {"form": form, "done": done}, status=status)
 
 
-@login_required
+@access.guard(CASE, "view")
 @require_POST
 def case_new_pin(request: HttpRequest, number: str) -> HttpResponse:
     """The signed-in person asks for a new status PIN from their case page."""
@@ -325,7 +329,7 @@ class MosForm(forms.Form):
         return value
 
 
-@login_required
+@access.guard(APPLICATION, "edit")
 def register_mos_view(request: HttpRequest) -> HttpResponse:
     form = MosForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

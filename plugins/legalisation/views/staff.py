@@ -8,8 +8,7 @@ import re
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -17,19 +16,20 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from przystan.accounts import access
-from przystan.audit.api import record_denied, record_read
+from przystan import access
+from przystan.audit.api import record_read
 from przystan.documents.http import pdf_response
 from przystan.offices.enablement import hooks_for_office, plugin_config
-from przystan.web.access import staff_required
 
 from .. import attachments as files
 from ..application_types import TYPES, type_name
-from ..deadlines import clock_for
+from ..deadlines import DONE, clock_for, is_overdue
 from ..documents import decision_pdf, filing_receipt_pdf, supplement_letter_pdf
+from ..handlers import case_handlers, office_handlers
 from ..models import Attachment, Case, Inquiry, Team
 from ..models.tracking import Authority
-from ..scoping import CHANGE, SUPERVISE, VIEW, can_change, staff_cases
+from ..policy import ASSIGN, CASE, TEAM
+from ..scoping import staff_cases
 from ..services import (
     add_inquiry,
     answer_inquiry,
@@ -42,6 +42,7 @@ from ..services import (
 from ..stages import STAGES, stage_name
 from ..workflow import DECISIONS, TransitionNotAllowed, allowed_next, transition
 from .apply import serve_attachment
+from .guards import staff_guard
 
 PAGE_SIZE = 25
 
@@ -74,9 +75,7 @@ def filtered_cases(user: Any, office: Any, params: Any) -> Any:
         cases = cases.filter(assignee_id=int(assignee))
     if params.get("at_risk"):
         horizon = timezone.localdate() + datetime.timedelta(days=warning_days(office))
-        cases = cases.filter(legal_deadline__lte=horizon).exclude(
-            stage__in=(*DECISIONS, "closed", "appeal", "card_ordered", "card_ready")
-        )
+        cases = cases.filter(legal_deadline__lte=horizon).exclude(stage__in=DONE)
     return cases.order_by("legal_deadline", "id")
 
 
@@ -88,7 +87,9 @@ def _search(q: str) -> Q:
     upper = q.upper().replace(" ", "")
     if CASE_NUMBER.match(upper):
         return Q(number=upper)
-    name = Q(person_name_search__startswith=" ".join(q.lower().split()))
+    words = " ".join(q.lower().split())
+    # two indexed prefixes: "given names surname" and "surname given names"
+    name = Q(person_name_search__startswith=words) | Q(person_surname_search__startswith=words)
     if any(ch.isdigit() for ch in upper) and upper.isalnum():
         return Q(passport_number=upper) | name
     return name
@@ -102,17 +103,11 @@ def first_page(cases: Any, page: int = 1) -> tuple[list[Any], bool]:
 
 
 def _officers(office: Any) -> Any:
-    return (
-        get_user_model()
-        .objects.filter(kind="staff", home_office=office, is_active=True)
-        .order_by("last_name")
-    )
+    return office_handlers(office)
 
 
-@staff_required
+@staff_guard(CASE, "view")
 def case_list(request: HttpRequest) -> HttpResponse:
-    if not access.can(request.user, VIEW):
-        raise PermissionDenied
     try:
         page = max(1, int(request.GET.get("page", "1")))
     except ValueError:
@@ -128,12 +123,12 @@ def case_list(request: HttpRequest) -> HttpResponse:
                     "case": c,
                     "type_name": type_name(c.application_type),
                     "stage_name": stage_name(c.stage),
-                    "overdue": bool(c.legal_deadline and c.legal_deadline < today),
+                    "overdue": is_overdue(c, today),
                 }
                 for c in rows
             ],
             "has_next": has_next,
-            "can_supervise": access.can(request.user, SUPERVISE),
+            "can_supervise": access.allows(request.user, "manage", TEAM, office=request.office),
             "page": page,
             "stages": STAGES,
             "types": TYPES,
@@ -144,27 +139,23 @@ def case_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _case_or_404(request: HttpRequest, number: str) -> Case:
-    case = staff_cases(request.user, request.office).filter(number=number).first()
-    if case is None:
-        existing = Case.objects.filter(number=number).first()
-        if existing is not None:
-            record_denied(request.user, VIEW, existing, request=request)
-        raise Http404
-    return case
+def _case_or_404(request: HttpRequest, number: str, action: str = "view") -> Case:
+    """The case of the request's office if the user may ``action`` on it: another office's → 404,
+    outside the user's scope → 403 (audited)."""
+    return access.get_or_404(request, action, CASE, Case.objects.filter(office=request.office), number=number)
 
 
-def _require_change(request: HttpRequest, case: Case) -> None:
-    if not can_change(request.user, case):
-        record_denied(request.user, CHANGE, case, request=request)
-        raise PermissionDenied
+def _allows(request: HttpRequest, action: str, case: Case) -> bool:
+    return access.allows(request.user, action, CASE, case, office=request.office)
 
 
-@staff_required
+@staff_guard(CASE, "view")
 def case_detail(request: HttpRequest, number: str) -> HttpResponse:
     case = _case_or_404(request, number)
     record_read(case, request=request)
-    mark_read(case, by_office=True)
+    sensitive = _allows(request, "read_sensitive", case)
+    if sensitive:
+        mark_read(case, by_office=True)
     hooks = hooks_for_office(request.office)
     payments = [
         p
@@ -177,6 +168,9 @@ def case_detail(request: HttpRequest, number: str) -> HttpResponse:
         for v in found or []
     ]
     application = getattr(case, "application", None) if hasattr(case, "application") else None
+    can_change = _allows(request, "edit", case)
+    can_approve = _allows(request, "approve", case)
+    can_assign_others = _allows(request, ASSIGN, case)
     return render(
         request,
         "legalisation/staff/case_detail.html",
@@ -186,11 +180,16 @@ def case_detail(request: HttpRequest, number: str) -> HttpResponse:
             "stage_name": stage_name(case.stage),
             "clock": clock_for(case),
             "next_stages": [
-                (code, stage_name(code)) for code in allowed_next(case.application_type, case.stage)
+                (code, stage_name(code))
+                for code in allowed_next(case.application_type, case.stage)
+                if code not in DECISIONS or can_approve
             ],
-            "can_change": can_change(request.user, case),
-            "can_assign": access.can(request.user, SUPERVISE) or case.assignee_id is None,
-            "officers": _officers(request.office),
+            "can_change": can_change,
+            "can_read_sensitive": sensitive,
+            "can_assign": can_assign_others or (can_change and case.assignee_id is None),
+            "officers": case_handlers(case)
+            if can_assign_others
+            else case_handlers(case).filter(pk=request.user.pk),
             "history": case.stage_changes.select_related("actor"),
             "messages_list": case.messages.select_related("author"),
             "supplements": case.supplements.prefetch_related("attachments"),
@@ -206,19 +205,20 @@ def case_detail(request: HttpRequest, number: str) -> HttpResponse:
             "is_decision": case.stage in DECISIONS,
             "teams": (
                 Team.objects.filter(office=request.office).order_by("name")
-                if access.can(request.user, SUPERVISE)
+                if can_change and access.allows(request.user, "manage", TEAM, office=request.office)
                 else None
             ),
         },
     )
 
 
-@staff_required
+@staff_guard(CASE, "edit")
 @require_POST
 def case_transition(request: HttpRequest, number: str) -> HttpResponse:
-    case = _case_or_404(request, number)
-    _require_change(request, case)
+    case = _case_or_404(request, number, "edit")
     new_stage = request.POST.get("stage", "")
+    if new_stage in DECISIONS:
+        access.require(request, "approve", CASE, case)  # a decision is issued by whom the policy allows
     try:
         if new_stage == "supplement_requested":
             raise TransitionNotAllowed(_("Use the request to supplement form (it needs a deadline)."))
@@ -232,16 +232,25 @@ def case_transition(request: HttpRequest, number: str) -> HttpResponse:
     return redirect("legalisation-staff:case", case.number)
 
 
-@staff_required
+@staff_guard(CASE, "edit")
 @require_POST
 def case_assign(request: HttpRequest, number: str) -> HttpResponse:
-    case = _case_or_404(request, number)
-    supervisor = access.can(request.user, SUPERVISE)
+    """A supervisor gives the case to a handler; an officer takes an unassigned case of their team."""
+    case = _case_or_404(request, number, "edit")
     target_id = request.POST.get("assignee", "")
-    target = _officers(request.office).filter(pk=target_id).first() if target_id.isdigit() else None
-    if target is None or (not supervisor and (target.pk != request.user.pk or case.assignee_id is not None)):
-        record_denied(request.user, SUPERVISE, case, request=request)
-        raise PermissionDenied
+    taking_it = target_id == str(request.user.pk) and case.assignee_id is None
+    if not taking_it:
+        access.require(request, ASSIGN, CASE, case)
+    target = case_handlers(case).filter(pk=target_id).first() if target_id.isdigit() else None
+    if target is None:
+        messages.error(
+            request,
+            _(
+                "This person cannot handle the case: choose a staff member of the office who may edit "
+                "cases (for a case in a team, a member of that team)."
+            ),
+        )
+        return redirect("legalisation-staff:case", case.number)
     assign(case, target, request.user)
     messages.success(
         request, _("The case is assigned to %(name)s.") % {"name": target.get_full_name() or target.email}
@@ -249,11 +258,10 @@ def case_assign(request: HttpRequest, number: str) -> HttpResponse:
     return redirect("legalisation-staff:case", case.number)
 
 
-@staff_required
+@staff_guard(CASE, "edit")
 @require_POST
 def case_message(request: HttpRequest, number: str) -> HttpResponse:
-    case = _case_or_404(request, number)
-    _require_change(request, case)
+    case = _case_or_404(request, number, "edit")
     body = request.POST.get("body", "").strip()
     upload = request.FILES.get("file")
     checked = None
@@ -273,11 +281,10 @@ def case_message(request: HttpRequest, number: str) -> HttpResponse:
     return redirect("legalisation-staff:case", case.number)
 
 
-@staff_required
+@staff_guard(CASE, "edit")
 @require_POST
 def case_supplement(request: HttpRequest, number: str) -> HttpResponse:
-    case = _case_or_404(request, number)
-    _require_change(request, case)
+    case = _case_or_404(request, number, "edit")
     text = request.POST.get("text", "").strip()
     try:
         days = int(request.POST.get("days", "14"))
@@ -299,11 +306,10 @@ def case_supplement(request: HttpRequest, number: str) -> HttpResponse:
     return redirect("legalisation-staff:case", case.number)
 
 
-@staff_required
+@staff_guard(CASE, "edit")
 @require_POST
 def case_inquiry(request: HttpRequest, number: str) -> HttpResponse:
-    case = _case_or_404(request, number)
-    _require_change(request, case)
+    case = _case_or_404(request, number, "edit")
     authority = request.POST.get("authority", "")
     if authority not in Authority.values:
         messages.error(request, _("Choose an authority."))
@@ -313,11 +319,10 @@ def case_inquiry(request: HttpRequest, number: str) -> HttpResponse:
     return redirect("legalisation-staff:case", case.number)
 
 
-@staff_required
+@staff_guard(CASE, "edit")
 @require_POST
 def inquiry_answer(request: HttpRequest, number: str, inquiry_id: int) -> HttpResponse:
-    case = _case_or_404(request, number)
-    _require_change(request, case)
+    case = _case_or_404(request, number, "edit")
     inquiry = Inquiry.objects.filter(pk=inquiry_id, case=case).first()
     if inquiry is None:
         raise Http404
@@ -326,10 +331,10 @@ def inquiry_answer(request: HttpRequest, number: str, inquiry_id: int) -> HttpRe
     return redirect("legalisation-staff:case", case.number)
 
 
-@staff_required
+@staff_guard(CASE, "edit")
 @require_POST
 def case_file_move(request: HttpRequest, number: str) -> HttpResponse:
-    case = _case_or_404(request, number)
+    case = _case_or_404(request, number, "edit")
     location = request.POST.get("location", "").strip()
     if not location:
         messages.error(request, _("Give the room, shelf or person."))
@@ -339,7 +344,7 @@ def case_file_move(request: HttpRequest, number: str) -> HttpResponse:
     return redirect("legalisation-staff:case", case.number)
 
 
-@staff_required
+@staff_guard(CASE, "edit")
 def file_scan(request: HttpRequest) -> HttpResponse:
     """A barcode scanner types the case number from the file cover; the file moves to the location given."""
     moved = None
@@ -347,7 +352,7 @@ def file_scan(request: HttpRequest) -> HttpResponse:
     location = request.POST.get("location", request.GET.get("location", "")).strip()
     if request.method == "POST":
         code = request.POST.get("code", "").strip().upper()
-        case = staff_cases(request.user, request.office).filter(number=code).first()
+        case = staff_cases(request.user, request.office, "edit").filter(number=code).first()
         if not location:
             error = _("Give the room, shelf or person first.")
         elif case is None:
@@ -362,17 +367,18 @@ def file_scan(request: HttpRequest) -> HttpResponse:
     )
 
 
-@staff_required
+@staff_guard(CASE, "read_sensitive")
 def case_decision_pdf(request: HttpRequest, number: str) -> HttpResponse:
-    case = _case_or_404(request, number)
+    case = _case_or_404(request, number, "read_sensitive")
     if case.stage not in DECISIONS:
         raise Http404
+    record_read(case, request=request, reason="decision letter")
     return pdf_response(decision_pdf(case, request.LANGUAGE_CODE), f"decision-{case.number}.pdf")
 
 
-@staff_required
+@staff_guard(CASE, "read_sensitive")
 def case_supplement_letter(request: HttpRequest, number: str, request_id: Any) -> HttpResponse:
-    case = _case_or_404(request, number)
+    case = _case_or_404(request, number, "read_sensitive")
     supplement = case.supplements.filter(public_id=request_id).first()
     if supplement is None:
         raise Http404
@@ -382,16 +388,16 @@ def case_supplement_letter(request: HttpRequest, number: str, request_id: Any) -
     )
 
 
-@staff_required
+@staff_guard(CASE, "read_sensitive")
 def case_filing_receipt(request: HttpRequest, number: str) -> HttpResponse:
-    case = _case_or_404(request, number)
+    case = _case_or_404(request, number, "read_sensitive")
     record_read(case, request=request, reason="proof of filing")
     return pdf_response(filing_receipt_pdf(case, request.LANGUAGE_CODE), f"proof-of-filing-{case.number}.pdf")
 
 
-@staff_required
+@staff_guard(CASE, "read_sensitive")
 def case_payment_receipt(request: HttpRequest, number: str, receipt_id: int) -> HttpResponse:
-    case = _case_or_404(request, number)
+    case = _case_or_404(request, number, "read_sensitive")
     found = case.receipts.filter(pk=receipt_id).first()
     if found is None or not found.pdf:
         raise Http404
@@ -399,14 +405,14 @@ def case_payment_receipt(request: HttpRequest, number: str, receipt_id: int) -> 
     return pdf_response(found.pdf.read(), f"receipt-{found.reference}.pdf")
 
 
-@staff_required
+@staff_guard(CASE, "read_sensitive")
 def staff_attachment(request: HttpRequest, attachment_id: Any) -> HttpResponse:
     found = Attachment.objects.filter(public_id=attachment_id).first()
     if found is None:
         raise Http404
     case = found.case or (found.application.case if found.application_id else None)
-    if case is None or not staff_cases(request.user, request.office).filter(pk=case.pk).exists():
-        record_denied(request.user, VIEW, case or found, request=request)
+    if case is None:
         raise Http404
+    access.require(request, "read_sensitive", CASE, case)
     record_read(case, request=request, reason=f"attachment {found.public_id}")
     return serve_attachment(found)

@@ -9,22 +9,17 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from przystan.accounts import access
-from przystan.web.access import staff_required
+from przystan import access
 
 from ..models import Team
-from ..scoping import SUPERVISE
+from ..policy import TEAM
 from ..teams import create_team, set_case_team, set_membership
+from .guards import staff_guard
 from .staff import _case_or_404, _officers
 
 
-def _require_supervisor(request: HttpRequest) -> None:
-    access.require(request, SUPERVISE)
-
-
-@staff_required
+@staff_guard(TEAM, "manage")
 def team_list(request: HttpRequest) -> HttpResponse:
-    _require_supervisor(request)
     if request.method == "POST":
         action = request.POST.get("action", "")
         if action == "create":
@@ -54,11 +49,11 @@ def team_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@staff_required
+@staff_guard(TEAM, "manage")
 @require_POST
 def case_team(request: HttpRequest, number: str) -> HttpResponse:
-    case = _case_or_404(request, number)
-    _require_supervisor(request)
+    case = _case_or_404(request, number, "edit")
+    access.require(request, "manage", TEAM)
     team_id = request.POST.get("team", "")
     team = Team.objects.filter(office=request.office, pk=team_id).first() if team_id.isdigit() else None
     if team_id and team is None:

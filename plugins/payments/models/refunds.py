@@ -1,4 +1,5 @@
-"""Refunds: full or partial, with a reason and the staff member who asked (audited)."""
+"""Refunds: full or partial, with a reason, the staff member who asked and a second one who approved
+(four eyes; both audited)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from django.utils.translation import pgettext_lazy
 
 
 class RefundStatus(models.TextChoices):
+    AWAITING = "awaiting", _("Awaiting approval")
     REQUESTED = "requested", pgettext_lazy("refund", "Requested")
     COMPLETED = "completed", _("Completed")
     REJECTED = "rejected", _("Rejected")
@@ -30,8 +32,17 @@ class Refund(models.Model):
     request_id = models.CharField(max_length=45, unique=True, default=new_uuid)
     refunds_uuid = models.CharField(max_length=35, unique=True, default=new_uuid)
     status = models.CharField(
-        _("status"), max_length=10, choices=RefundStatus.choices, default=RefundStatus.REQUESTED
+        _("status"), max_length=10, choices=RefundStatus.choices, default=RefundStatus.AWAITING
     )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("approved by"),
+    )
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
     message = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     completed_at = models.DateTimeField(null=True, blank=True)

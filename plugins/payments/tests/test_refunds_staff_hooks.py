@@ -42,6 +42,20 @@ def finance(user_factory, office):
 
 
 @pytest.fixture
+def second_finance(user_factory, office):
+    return user_factory(email="kasa2@example.gov.pl", kind="staff", roles=("finance",), office=office)
+
+
+def approve_all(client, staff_login, approver, payment):
+    """A second person approves every refund awaiting approval on ``payment``."""
+    client.logout()
+    staff_login(client, approver)
+    for refund in Refund.objects.filter(payment=payment, status=RefundStatus.AWAITING):
+        response = client.post(f"/staff/payments/payment/{payment.reference}/", {"approve": refund.pk})
+        assert response.status_code == 302
+
+
+@pytest.fixture
 def officer(user_factory, office):
     return user_factory(email="urzednik@example.gov.pl", kind="staff", roles=("officer",), office=office)
 
@@ -62,14 +76,20 @@ def refund_notification(payment, refund, status=0):
     return payload
 
 
-def test_partial_then_full_refund_with_reason_audited(client, sim, pay_office, finance, staff_login):
+def test_partial_then_full_refund_with_reason_audited(
+    client, sim, pay_office, finance, second_finance, staff_login
+):
     payment = paid_online(client, sim, pay_office)
     staff_login(client, finance)
     url = f"/staff/payments/payment/{payment.reference}/"
     response = client.post(url, {"amount": "100.00", "reason": "Wniosek wycofany w części"})
     assert response.status_code == 302, response.content.decode()[:3000]
     refund = Refund.objects.get()
-    assert refund.requested_by == finance and refund.status == RefundStatus.REQUESTED
+    assert refund.requested_by == finance and refund.status == RefundStatus.AWAITING
+    assert sim.by_session[payment.session_id].refunded == 0  # nothing moves before the approval
+    approve_all(client, staff_login, second_finance, payment)
+    refund.refresh_from_db()
+    assert refund.status == RefundStatus.REQUESTED and refund.approved_by == second_finance
     assert sim.by_session[payment.session_id].refunded == 10000  # the gateway accepted it (201)
     answer = client.post(
         "/payments/przelewy24/refund-notify/",
@@ -82,18 +102,20 @@ def test_partial_then_full_refund_with_reason_audited(client, sim, pay_office, f
     assert AuditEntry.objects.filter(action="create", actor=finance, content_type__model="refund").exists()
 
     too_much = client.post(url, {"amount": "400.00", "reason": "x"})
-    assert too_much.status_code == 200 and "34000" in too_much.content.decode()  # kept, explained
+    assert too_much.status_code == 200 and "340,00\u00a0zł" in too_much.content.decode()  # kept, explained
     assert client.post(url, {"amount": "340.00", "reason": "Decyzja umarzająca"}).status_code == 302
+    approve_all(client, staff_login, finance, payment)
     payment.refresh_from_db()
     assert payment.status == PaymentStatus.REFUNDED and payment.refunded_grosze == 44000
     rows = hooks_for_office(pay_office).case_payments(office=pay_office, case_reference="WSC/9/2026")
     assert [row["status"] for rows_ in rows for row in rows_] == ["refunded"]
 
 
-def test_tampered_refund_notification_rejected(client, sim, pay_office, finance, staff_login):
+def test_tampered_refund_notification_rejected(client, sim, pay_office, finance, second_finance, staff_login):
     payment = paid_online(client, sim, pay_office)
     staff_login(client, finance)
     client.post(f"/staff/payments/payment/{payment.reference}/", {"amount": "10.00", "reason": "test"})
+    approve_all(client, staff_login, second_finance, payment)
     refund = Refund.objects.get()
     payload = refund_notification(payment, refund)
     payload["amount"] = 44000
@@ -107,7 +129,7 @@ def test_tampered_refund_notification_rejected(client, sim, pay_office, finance,
     assert refund.status == RefundStatus.REQUESTED
 
 
-def test_officer_cannot_refund_but_sees_case_fees(client, sim, pay_office, officer, staff_login):
+def test_officer_cannot_refund_finance_sees_case_fees(client, sim, pay_office, officer, finance, staff_login):
     payment = paid_online(client, sim, pay_office, codes=("stamp_temp_work",))
     create_checkout(
         pay_office, ["card_issue"], payer_email="ivan@example.com", language="ru", case_reference="WSC/9/2026"
@@ -119,9 +141,12 @@ def test_officer_cannot_refund_but_sees_case_fees(client, sim, pay_office, offic
         ).status_code
         == 403
     )
-    assert AuditEntry.objects.filter(
-        action="denied", actor=officer, reason="payments.refund_payment"
-    ).exists()
+    assert AuditEntry.objects.filter(action="denied", actor=officer, reason="payments.payment:view").exists()
+    # officers have no grant on payments: a case's fees reach them only on the case page
+    assert client.get("/staff/payments/case/WSC/9/2026/").status_code == 403
+    assert Refund.objects.count() == 0
+    client.logout()
+    staff_login(client, finance)
     page = client.get("/staff/payments/case/WSC/9/2026/")
     body = page.content.decode()
     assert page.status_code == 200
@@ -151,7 +176,7 @@ def test_finance_edits_fee_catalogue_audited(client, pay_office, finance, staff_
         "name_en": fee.name_en,
         "name_uk": fee.name_uk,
         "name_ru": fee.name_ru,
-        "amount_grosze": "3000",
+        "amount": "30,00",
         "legal_basis": fee.legal_basis,
         "payee": "stamp_duty",
         "exemptions": "",
@@ -174,8 +199,10 @@ def test_finance_edits_fee_catalogue_audited(client, pay_office, finance, staff_
     fee.refresh_from_db()
     assert fee.amount_grosze == 3000
     assert AuditEntry.objects.filter(action="update", actor=finance, content_type__model="fee").exists()
-    bad = client.post(f"/staff/payments/fees/{fee.pk}/", {**data, "amount_grosze": "0"})
+    bad = client.post(f"/staff/payments/fees/{fee.pk}/", {**data, "amount": "0"})
     assert bad.status_code == 200 and 'value="0"' in bad.content.decode()
+    fee.refresh_from_db()
+    assert fee.amount_grosze == 3000
     checkout = create_checkout(pay_office, ["stamp_invitation"], payer_email="a@example.com", language="en")
     assert checkout.payments.get().amount_grosze == 3000
 

@@ -21,6 +21,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from przystan import access
 from przystan.accounts import antispam
 from przystan.documents.barcodes import data_uri, qr_png
 from przystan.documents.http import pdf_response
@@ -52,6 +53,7 @@ def _office(request: HttpRequest) -> Any:
     return office
 
 
+@access.public
 @never_cache
 def pay(request: HttpRequest) -> HttpResponse:
     """Choose the fees to pay (standalone or for a case)."""
@@ -117,6 +119,7 @@ def _gateway(office: Any) -> Any:
         return None
 
 
+@access.public
 @never_cache
 def checkout_view(request: HttpRequest, token: str) -> HttpResponse:
     checkout = _checkout(request, token)
@@ -143,6 +146,7 @@ def checkout_view(request: HttpRequest, token: str) -> HttpResponse:
     return response
 
 
+@access.public
 @require_POST
 def start(request: HttpRequest, provider: str, token: str, reference: str) -> HttpResponse:
     checkout = _checkout(request, token)
@@ -157,6 +161,7 @@ def start(request: HttpRequest, provider: str, token: str, reference: str) -> Ht
     return redirect(url)
 
 
+@access.public
 @never_cache
 def payment_return(request: HttpRequest, provider: str, token: str, reference: str) -> HttpResponse:
     """Where the gateway sends the payer back: the truth from our record, "pending" until notified."""
@@ -170,6 +175,7 @@ def payment_return(request: HttpRequest, provider: str, token: str, reference: s
     )
 
 
+@access.public
 @never_cache
 def transfer(request: HttpRequest, token: str, reference: str) -> HttpResponse:
     checkout = _checkout(request, token)
@@ -194,6 +200,7 @@ def transfer(request: HttpRequest, token: str, reference: str) -> HttpResponse:
     )
 
 
+@access.public
 def receipt(request: HttpRequest, token: str, reference: str) -> HttpResponse:
     checkout = _checkout(request, token)
     payment = get_object_or_404(
@@ -220,6 +227,7 @@ def _source_allowed(office: Any, remote_addr: str) -> bool:
     return any(address in ipaddress.ip_network(net, strict=False) for net in allowed)
 
 
+@access.public
 @csrf_exempt
 @require_POST
 def notify(request: HttpRequest, provider: str) -> HttpResponse:
@@ -242,6 +250,7 @@ def notify(request: HttpRequest, provider: str) -> HttpResponse:
     return JsonResponse({"status": str(outcome)}, status=outcome.http_status)
 
 
+@access.public
 @csrf_exempt
 @require_POST
 def refund_notify(request: HttpRequest, provider: str) -> HttpResponse:

@@ -7,23 +7,36 @@ from typing import Any
 from django.contrib import messages
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import get_language
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
-from przystan.accounts.access import require
+from przystan import access
 from przystan.audit.api import record_read
 from przystan.documents.http import pdf_response
-from przystan.web.access import staff_required
 
 from ..case_view import case_payment_rows
 from ..flow import site_url_of
 from ..forms import FeeForm, RefundForm, ReportForm, StatementForm
-from ..models import Fee, GatewayEvent, Payment, PaymentStatus
+from ..models import Fee, GatewayEvent, Payment, PaymentStatus, Refund, RefundStatus
+from ..policy import FEE, PAYMENT, REFUND, REPORT, STATEMENT
 from ..receipts import render_receipt
-from ..refunds import RefundError, request_refund
+from ..refunds import RefundError, approve_refund, request_refund
 from ..reports import daily_report, report_csv, report_pdf
-from ..statements import StatementError, import_statement
+from ..statements import OUTCOME_LABELS, StatementError, import_statement
+from .guards import staff_guard
+
+#: What a rejected gateway notification means, in words (the stored outcome is a code).
+EVENT_OUTCOMES = {
+    "bad_signature": gettext_lazy("Wrong signature"),
+    "unknown_payment": gettext_lazy("Unknown payment"),
+    "amount_mismatch": gettext_lazy("Amount differs from the payment"),
+    "verify_failed": gettext_lazy("The gateway did not confirm the payment"),
+    "forbidden_source": gettext_lazy("Sent from an address that is not the gateway's"),
+    "unknown_refund": gettext_lazy("Unknown refund"),
+    "completed": gettext_lazy("Refund completed"),
+    "rejected": gettext_lazy("Refund rejected by the gateway"),
+}
 
 
 def _office(request: HttpRequest) -> Any:
@@ -33,15 +46,21 @@ def _office(request: HttpRequest) -> Any:
     return office
 
 
-@staff_required
+@staff_guard(PAYMENT, "view")
 def payment_list(request: HttpRequest) -> HttpResponse:
-    require(request, "payments.view_payment")
     office = _office(request)
     query = request.GET.get("q", "").strip()
-    payments = Payment.objects.filter(office=office).select_related("checkout")
+    payments = access.visible(
+        request.user, "view", PAYMENT, Payment.objects.filter(office=office), office=office
+    ).select_related("checkout")
     if query:
         payments = payments.filter(Q(reference__iexact=query) | Q(checkout__case_reference__iexact=query))
-    events = GatewayEvent.objects.filter(office=office).exclude(outcome__in=["settled", "duplicate"])[:20]
+    events = [
+        (event, EVENT_OUTCOMES.get(event.outcome, event.outcome))
+        for event in GatewayEvent.objects.filter(office=office).exclude(outcome__in=["settled", "duplicate"])[
+            :20
+        ]
+    ]
     return render(
         request,
         "payments/staff/payment_list.html",
@@ -49,15 +68,31 @@ def payment_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@staff_required
+@staff_guard(PAYMENT, "view")
 def payment_detail(request: HttpRequest, reference: str) -> HttpResponse:
-    require(request, "payments.view_payment")
-    payment = get_object_or_404(
-        Payment.objects.select_related("checkout"), office=_office(request), reference=reference
+    payment = access.get_or_404(
+        request,
+        "view",
+        PAYMENT,
+        Payment.objects.select_related("checkout"),
+        office=_office(request),
+        reference=reference,
     )
     form = RefundForm()
+    if request.method == "POST" and "approve" in request.POST:
+        access.require(request, "approve", PAYMENT, payment)
+        refund = Refund.objects.filter(payment=payment, pk=request.POST.get("approve") or 0).first()
+        if refund is None:
+            raise Http404
+        try:
+            approve_refund(refund, request.user, site_url=site_url_of(request))
+        except RefundError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("The refund was approved and sent."))
+        return redirect("payments-staff:payment", reference=reference)
     if request.method == "POST":
-        require(request, "payments.refund_payment", payment)
+        access.require(request, REFUND, PAYMENT, payment)
         form = RefundForm(request.POST)
         if form.is_valid():
             try:
@@ -71,22 +106,41 @@ def payment_detail(request: HttpRequest, reference: str) -> HttpResponse:
             except RefundError as exc:
                 form.add_error(None, str(exc))
             else:
-                messages.success(request, _("The refund was requested."))
+                messages.success(
+                    request, _("The refund was requested; it is made once another person approves it.")
+                )
                 return redirect("payments-staff:payment", reference=reference)
     else:
         record_read(payment.checkout, request=request, reason="payment detail")
+    can_approve = access.allows(request.user, "approve", PAYMENT, payment, office=request.office)
+    refunds = [
+        {
+            "refund": r,
+            "approvable": can_approve
+            and r.status == RefundStatus.AWAITING
+            and r.requested_by_id != request.user.pk,
+        }
+        for r in payment.refunds.select_related("requested_by", "approved_by")
+    ]
     return render(
         request,
         "payments/staff/payment_detail.html",
-        {"payment": payment, "form": form, "refunds": payment.refunds.all()},
+        {
+            "payment": payment,
+            "form": form,
+            "refunds": refunds,
+            "can_refund": access.allows(request.user, REFUND, PAYMENT, payment, office=request.office),
+        },
     )
 
 
-@staff_required
+@staff_guard(PAYMENT, "view")
 def staff_receipt(request: HttpRequest, reference: str) -> HttpResponse:
-    require(request, "payments.view_payment")
-    payment = get_object_or_404(
-        Payment,
+    payment = access.get_or_404(
+        request,
+        "view",
+        PAYMENT,
+        Payment.objects.all(),
         office=_office(request),
         reference=reference,
         status__in=[PaymentStatus.PAID, PaymentStatus.REFUNDED],
@@ -97,25 +151,23 @@ def staff_receipt(request: HttpRequest, reference: str) -> HttpResponse:
     return pdf_response(data, f"receipt-{payment.reference}.pdf")
 
 
-@staff_required
+@staff_guard(PAYMENT, "view")
 def case_payments_view(request: HttpRequest, case_reference: str) -> HttpResponse:
-    require(request, "payments.view_payment")
     rows = case_payment_rows(_office(request), case_reference, (get_language() or "pl")[:2])
     return render(request, "payments/staff/case.html", {"case_reference": case_reference, "rows": rows})
 
 
-@staff_required
+@staff_guard(FEE, "view")
 def fee_list(request: HttpRequest) -> HttpResponse:
-    require(request, "payments.view_fee")
     fees = Fee.objects.filter(office=_office(request))
-    return render(request, "payments/staff/fee_list.html", {"fees": fees})
+    can_manage = access.allows(request.user, "manage", FEE, office=request.office)
+    return render(request, "payments/staff/fee_list.html", {"fees": fees, "can_manage": can_manage})
 
 
-@staff_required
+@staff_guard(FEE, "manage")
 def fee_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     office = _office(request)
-    fee = get_object_or_404(Fee, office=office, pk=pk) if pk else None
-    require(request, "payments.change_fee" if fee else "payments.add_fee")
+    fee = access.get_or_404(request, "manage", FEE, Fee.objects.filter(office=office), pk=pk) if pk else None
     form = FeeForm(request.POST or None, instance=fee, office=office)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -124,9 +176,8 @@ def fee_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     return render(request, "payments/staff/fee_form.html", {"form": form, "fee": fee})
 
 
-@staff_required
+@staff_guard(STATEMENT, "edit")
 def statement_import(request: HttpRequest) -> HttpResponse:
-    require(request, "payments.import_statement")
     form = StatementForm(request.POST or None, request.FILES or None)
     counts = None
     if request.method == "POST" and form.is_valid():
@@ -138,17 +189,25 @@ def statement_import(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "payments/staff/statement.html",
-        {"form": form, "counts": dict(counts) if counts is not None else None},
+        {
+            "form": form,
+            "results": (
+                [(OUTCOME_LABELS.get(code, code), number) for code, number in sorted(counts.items())]
+                if counts is not None
+                else None
+            ),
+        },
     )
 
 
-@staff_required
+@staff_guard(REPORT, "view")
 def finance_report(request: HttpRequest) -> HttpResponse:
-    require(request, "payments.view_finance_report")
     office = _office(request)
     form = ReportForm(request.GET or None)
     day = form.day_or_today()
     output = request.GET.get("format")
+    if output in ("csv", "pdf"):
+        access.require(request, "export", REPORT)
     if output == "csv":
         response = HttpResponse(report_csv(office, day), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="payments-{day.isoformat()}.csv"'

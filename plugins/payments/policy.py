@@ -1,0 +1,92 @@
+"""The payments plugin's part of the access policy: payments, the fee catalogue, bank statements and
+the finance report.
+
+Officers hold no grant here: a case's fees are shown on the case page through the ``case_payments``
+hook, after the case's own access check.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from przystan.access import Action, Grant, Resource, Scope, ScopeRule
+from przystan.access import grants as grants_of
+
+PAYMENT = "payments.payment"
+FEE = "payments.fee"
+STATEMENT = "payments.statement"
+REPORT = "payments.report"
+REFUND = "refund"
+
+
+def _own_payments(user: Any, qs: QuerySet[Any]) -> QuerySet[Any]:
+    return qs.filter(checkout__payer=user)
+
+
+def resources() -> list[Resource]:
+    return [
+        Resource(
+            PAYMENT,
+            label=_("Payments and refunds"),
+            actions=(Action.VIEW, Action.EXPORT, REFUND, Action.APPROVE),
+            model="payments.Payment",
+            scopes={Scope.OWN: ScopeRule(narrow=_own_payments)},
+            description=_(
+                "Stamp duty and fee payments; a refund is requested by one person and approved by another."
+            ),
+        ),
+        Resource(
+            FEE,
+            label=_("Fee catalogue"),
+            actions=(Action.VIEW, Action.MANAGE),
+            model="payments.Fee",
+            description=_("Amounts, payees and validity of the office's fees."),
+        ),
+        Resource(
+            STATEMENT,
+            label=_("Bank statements"),
+            actions=(Action.EDIT,),
+            model="payments.BankStatement",
+            description=_("Importing bank statements settles transfer payments."),
+        ),
+        Resource(
+            REPORT,
+            label=_("Finance report"),
+            actions=(Action.VIEW, Action.EXPORT),
+            model=None,
+            # bound to the office although no record is passed: staff of another office get 404
+            office_field="office",
+            description=_("Daily payments per payee account (CSV, PDF)."),
+        ),
+    ]
+
+
+def grants() -> list[Grant]:
+    return [
+        *grants_of(
+            "finance",
+            Scope.OFFICE,
+            {
+                PAYMENT: (Action.VIEW, Action.EXPORT, REFUND, Action.APPROVE),
+                FEE: (Action.VIEW, Action.MANAGE),
+                STATEMENT: (Action.EDIT,),
+                REPORT: (Action.VIEW, Action.EXPORT),
+            },
+        ),
+        *grants_of(
+            "supervisor",
+            Scope.OFFICE,
+            {
+                PAYMENT: (Action.VIEW, Action.APPROVE),
+                FEE: (Action.VIEW,),
+                REPORT: (Action.VIEW, Action.EXPORT),
+            },
+        ),
+        *grants_of("office_admin", Scope.OFFICE, {FEE: (Action.VIEW, Action.MANAGE)}),
+        *grants_of("officer", Scope.OFFICE, {FEE: (Action.VIEW,)}),
+        *grants_of("foreigner", Scope.OWN, {PAYMENT: (Action.VIEW,)}),
+        *grants_of("employer", Scope.OWN, {PAYMENT: (Action.VIEW,)}),
+    ]
