@@ -152,7 +152,9 @@ def visible(
     res = policy_table().resource(resource)
     if res.office_field:
         if grants[0].scope is Scope.INSTALLATION:
-            return queryset.filter(**{res.office_field: _office_id(office)}) if office is not None else queryset
+            return (
+                queryset.filter(**{res.office_field: _office_id(office)}) if office is not None else queryset
+            )
         acting = _acting_office_id(user, office)
         home = getattr(user, "home_office_id", None)
         staff_grants = [g for g in grants if g.scope is not Scope.OWN]
