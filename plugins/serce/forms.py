@@ -58,6 +58,13 @@ class PersonForm(forms.ModelForm):
         ]
         widgets = {**_dates("date_of_birth"), "name_variants": forms.Textarea(attrs={"rows": 2})}
 
+    def __init__(self, *args: Any, centres: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if centres is not None:  # staff of centres register new residents of one of their centres
+            self.fields["centre"] = forms.ModelChoiceField(
+                label=_("Resident of the centre"), queryset=centres, empty_label=None
+            )
+
     def clean_nationality(self) -> str:
         return (self.cleaned_data.get("nationality") or "").upper()
 
@@ -238,9 +245,14 @@ class GenerateListForm(forms.Form):
         empty_label=_("Persons outside centres"),
     )
 
-    def __init__(self, *args: Any, office: Any = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, office: Any = None, centres: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["centre"].queryset = Centre.objects.filter(office=office)
+        self.fields["centre"].queryset = (
+            centres if centres is not None else Centre.objects.filter(office=office)
+        )
+        if centres is not None:  # staff of centres prepare their centres' lists only
+            self.fields["centre"].required = True
+            self.fields["centre"].empty_label = None
 
 
 class AdjustmentForm(forms.Form):
