@@ -35,30 +35,20 @@ def work_centre_ids(user: Any) -> list[int]:
     """The serce centres on whose hotel side ``user`` holds ``hotel.work_in_centre`` itself."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return []
-    cached = getattr(user, "_hotel_work_centres", None)
-    if cached is None:
-        cached = list(
-            get_objects_for_user(
-                user, WORK, klass=HotelCentre, accept_global_perms=False, with_superuser=False
-            ).values_list("centre_id", flat=True)
-        )
-        user._hotel_work_centres = cached
-    return cached
-
-
-def forget_centres(user: Any) -> None:
-    user.__dict__.pop("_hotel_work_centres", None)
+    return list(
+        get_objects_for_user(
+            user, WORK, klass=HotelCentre, accept_global_perms=False, with_superuser=False
+        ).values_list("centre_id", flat=True)
+    )
 
 
 def grant_centre(user: Any, centre: Centre) -> None:
     """Make ``user`` staff of ``centre`` (what they may do there is their role's)."""
     grant(user, WORK, hotel_centre(centre))
-    forget_centres(user)
 
 
 def revoke_centre(user: Any, centre: Centre) -> None:
     revoke(user, WORK, hotel_centre(centre))
-    forget_centres(user)
 
 
 def works_in(user: Any, centre: Centre) -> bool:

@@ -84,19 +84,9 @@ def work_centres(user: Any) -> QuerySet[Centre]:
     """Centres on which ``user`` holds ``serce.work_in_centre`` itself (per object, not via a role)."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return Centre.objects.none()
-    cache = getattr(user, "_serce_work_centres", None)
-    if cache is None:
-        cache = list(
-            get_objects_for_user(
-                user, WORK_IN_CENTRE, klass=Centre, accept_global_perms=False, with_superuser=False
-            ).values_list("pk", flat=True)
-        )
-        user._serce_work_centres = cache
-    return Centre.objects.filter(pk__in=cache)
-
-
-def forget_centres(user: Any) -> None:
-    user.__dict__.pop("_serce_work_centres", None)
+    return get_objects_for_user(
+        user, WORK_IN_CENTRE, klass=Centre, accept_global_perms=False, with_superuser=False
+    )
 
 
 def resident_ids(user: Any) -> QuerySet[Any]:
@@ -156,9 +146,7 @@ def area_access(user: Any, office: Any) -> dict[str, dict[str, bool]]:
 def assign_to_centre(user: Any, centre: Centre) -> None:
     """Let ``user`` (reception-centre staff, social worker, medical staff) work in ``centre``."""
     grant(user, WORK_IN_CENTRE, centre)
-    forget_centres(user)
 
 
 def remove_from_centre(user: Any, centre: Centre) -> None:
     revoke(user, WORK_IN_CENTRE, centre)
-    forget_centres(user)

@@ -56,7 +56,11 @@ class PersonForm(forms.ModelForm):
             "status",
             "notes",
         ]
-        widgets = {**_dates("date_of_birth"), "name_variants": forms.Textarea(attrs={"rows": 2})}
+        widgets = {
+            **_dates("date_of_birth"),
+            "name_variants": forms.Textarea(attrs={"rows": 2}),
+            "photo": forms.FileInput,  # the photo has no URL (private storage); it is shown by a view
+        }
 
     def __init__(self, *args: Any, centres: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

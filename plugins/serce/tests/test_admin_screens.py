@@ -48,7 +48,7 @@ def test_centre_staff_cannot_manage_centres_and_denial_is_logged(client, staff, 
     staff_login(client, worker)
     assert client.post(reverse("serce:centre-edit", args=[grupa.pk]), CENTRE).status_code == 403
     assert client.post(reverse("serce:centre-staff", args=[grupa.pk]), {"user": worker.pk}).status_code == 403
-    assert AuditEntry.objects.filter(action="denied", actor=worker, reason="serce.change_centre").count() == 2
+    assert AuditEntry.objects.filter(action="denied", actor=worker, reason="serce.centre:manage").count() == 2
     page = client.get(reverse("serce:centre-list")).content.decode()
     assert reverse("serce:centre-staff", args=[grupa.pk]) not in page
 
@@ -101,10 +101,15 @@ def test_benefit_rules_managed_by_admin_and_audited(client, staff, staff_login, 
     assert client.post(reverse("serce:rule-create"), bad).status_code == 200
 
 
-def test_household_created_and_members_linked(client, staff, staff_login, serce_office):
-    officer = staff("officer@example.gov.pl", "officer")
+def test_household_created_and_members_linked(client, staff, staff_login, serce_office, centres):
+    from plugins.serce.access import assign_to_centre
+
+    officer = staff("officer@example.gov.pl", "social_worker")
+    assign_to_centre(officer, centres[0])
     ivan = make_person(serce_office, "Ivan", "Petrenko", sex="M")
     oksana = make_person(serce_office, "Oksana", "Petrenko")
+    admit(ivan, centres[0], dt.date(2026, 1, 5))
+    admit(oksana, centres[0], dt.date(2026, 1, 5))
     staff_login(client, officer)
     response = client.post(reverse("serce:household-new", args=[ivan.pk]), {"reference": "Petrenko"})
     household = Household.objects.get(office=serce_office)

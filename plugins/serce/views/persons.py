@@ -148,7 +148,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_edit_personal": policy.allows(
                 request.user, "edit", access.PERSON, person, office=request.office
             ),
-            "history": person_history(person, request.user, request.office),
+            "history": person_history(person, request.user, request.office) if sensitive else [],
             "nav": "persons",
         },
     )
