@@ -126,9 +126,9 @@ def _second_person(transfer: Transfer, user: Any, request: Any = None) -> None:
 
 def _decide(transfer: Transfer, user: Any, status: str, request: Any) -> Transfer:
     """The second person's decision, under a row lock; the model's audit records who decided."""
+    _second_person(transfer, user, request)  # outside the transaction: the refusal stays audited
     with transaction.atomic():
         transfer = Transfer.objects.select_for_update().get(pk=transfer.pk)
-        _second_person(transfer, user, request)
         _expect(transfer, Transfer.Status.REQUESTED)
         transfer.status = status
         transfer.approved_by = user

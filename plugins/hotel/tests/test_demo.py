@@ -13,7 +13,8 @@ pytestmark = pytest.mark.django_db
 
 
 def test_demo_data_is_loaded_once(hotel_office, user_factory):
-    user_factory("osrodek@example.com", kind="staff", roles=("centre_staff",), office=hotel_office)
+    staff = user_factory("osrodek@example.com", kind="staff", roles=("centre_staff",), office=hotel_office)
+    boss = user_factory("kierownik@example.com", kind="staff", roles=("supervisor",), office=hotel_office)
     out = io.StringIO()
     load_demo(hotel_office, out)
     counts = (
@@ -24,7 +25,9 @@ def test_demo_data_is_loaded_once(hotel_office, user_factory):
         MealIssue.objects.count(),
     )
     assert counts[0] == 3 * 19 and counts[1] == 8 and counts[2] == 8 and counts[3] == 1 and counts[4] == 1
-    assert Transfer.objects.get().status == Transfer.Status.APPROVED
+    transfer = Transfer.objects.get()
+    assert transfer.status == Transfer.Status.APPROVED  # four eyes: requested by one, approved by another
+    assert transfer.requested_by == staff and transfer.approved_by == boss
     load_demo(hotel_office, out)
     assert (
         Bed.objects.count(),
