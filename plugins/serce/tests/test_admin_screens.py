@@ -143,3 +143,23 @@ def test_household_of_other_centre_hidden_from_centre_staff(
     staff_login(client, worker)
     assert client.get(reverse("serce:household", args=[family.pk])).status_code == 403
     assert AuditEntry.objects.for_object(family).filter(action="denied", actor=worker).exists()
+
+
+def test_demo_assigns_centre_roles_to_a_centre_so_their_day_works(serce_office, user_factory):
+    """Bug 2 (demo side): the demo social worker and medical staff worked in no centre."""
+    import io
+
+    from plugins.serce.access import work_centres
+    from plugins.serce.demo import load_demo
+    from przystan.demo.loader import DEMO_STAFF
+
+    users = {
+        role: user_factory(DEMO_STAFF[role][0], kind="staff", roles=(role,), office=serce_office)
+        for role in ("centre_staff", "social_worker", "medical", "supervisor")
+    }
+    load_demo(serce_office, io.StringIO())
+    everyone = visible_persons(users["supervisor"], serce_office).count()
+    for role in ("centre_staff", "social_worker", "medical"):
+        assert [c.code for c in work_centres(users[role])] == ["linin"], role
+        assert 0 < visible_persons(users[role], serce_office).count() < everyone, role
+    assert not work_centres(users["supervisor"]).exists()
