@@ -86,17 +86,19 @@ def test_benefit_rules_managed_by_admin_and_audited(client, staff, staff_login, 
     data = {
         "kind": "pocket_money",
         "unit": "month",
-        "amount_grosze": 6000,
+        "amount_grosze": "60,00",  # typed in złoty
         "family_size_min": 1,
         "valid_from": "2027-01-01",
         "legal_basis": "Rozporządzenie 2027",
     }
     assert client.post(reverse("serce:rule-create"), data).status_code == 302
     rule = BenefitRule.objects.get(office=serce_office, valid_from=dt.date(2027, 1, 1))
-    response = client.post(reverse("serce:rule-edit", args=[rule.pk]), {**data, "amount_grosze": 6500})
+    response = client.post(reverse("serce:rule-edit", args=[rule.pk]), {**data, "amount_grosze": "65.00"})
     assert response.status_code == 302
     entry = AuditEntry.objects.for_object(rule).filter(action="update", actor=admin).get()
-    assert entry.changes["amount_grosze"] == [6000, 6500]
+    assert entry.changes["amount_grosze"] == [6000, 6500]  # kept in grosze
+    form = client.get(reverse("serce:rule-edit", args=[rule.pk])).content.decode()
+    assert 'value="65,00"' in form and "(grosze)" not in form
     bad = {**data, "family_size_min": 3, "family_size_max": 2}
     assert client.post(reverse("serce:rule-create"), bad).status_code == 200
 
