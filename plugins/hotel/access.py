@@ -1,24 +1,29 @@
-"""Who may work in which centre: per-object permissions on :class:`HotelCentre` (guardian).
+"""The hotel base's side of the access policy: who works in which centre.
 
-A global ``hotel.work_in_centre`` (e.g. through a supervisor role) counts for every centre; centre
-staff are granted it on their own centre only.
+Staff of a centre hold the per-object permission ``hotel.work_in_centre`` on its
+:class:`HotelCentre` (django-guardian, granted with :func:`grant_centre`); that is the policy's
+``centre`` scope (:mod:`plugins.hotel.policy`). Only this per-object grant counts — never a global
+permission or a superuser flag; office-wide roles reach every centre through their ``office`` grants.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.db.models import Q, QuerySet
+from guardian.shortcuts import get_objects_for_user
 
 from plugins.serce.models import Centre
-from przystan.accounts.access import can, grant, objects_for, require
+from przystan import access
+from przystan.accounts.access import grant, revoke
 
-from .models import HotelCentre
+from .models import HotelCentre, Placement, Transfer
 
 WORK = "hotel.work_in_centre"
-APPROVE = "hotel.approve_transfer"
-VIEW_MEDICAL = "hotel.view_medical"
+CENTRE = "hotel.centre"
+RESIDENT = "hotel.resident"
+TRANSFER = "hotel.transfer"
+MEDICAL = "hotel.medical"
 
 
 def hotel_centre(centre: Centre) -> HotelCentre:
@@ -26,31 +31,78 @@ def hotel_centre(centre: Centre) -> HotelCentre:
     return found
 
 
-def can_work(user: Any, centre: Centre) -> bool:
-    return can(user, WORK, hotel_centre(centre))
+def work_centre_ids(user: Any) -> list[int]:
+    """The serce centres on whose hotel side ``user`` holds ``hotel.work_in_centre`` itself."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return []
+    return list(
+        get_objects_for_user(
+            user, WORK, klass=HotelCentre, accept_global_perms=False, with_superuser=False
+        ).values_list("centre_id", flat=True)
+    )
 
 
-def require_centre(request: HttpRequest, centre: Centre, perm: str = WORK) -> None:
-    """403 (audited) unless the user works in ``centre``."""
-    require(request, perm, hotel_centre(centre))
+def grant_centre(user: Any, centre: Centre) -> None:
+    """Make ``user`` staff of ``centre`` (what they may do there is their role's)."""
+    grant(user, WORK, hotel_centre(centre))
 
 
-def grant_centre(user: Any, centre: Centre, *, approve: bool = False) -> None:
-    """Make ``user`` staff of ``centre`` (optionally allowed to approve transfers out of it)."""
-    target = hotel_centre(centre)
-    grant(user, WORK, target)
-    if approve:
-        grant(user, APPROVE, target)
+def revoke_centre(user: Any, centre: Centre) -> None:
+    revoke(user, WORK, hotel_centre(centre))
 
 
-def centres_for(user: Any, office: Any) -> QuerySet[Centre]:
-    """Active centres of ``office`` the user works in."""
+def works_in(user: Any, centre: Centre) -> bool:
+    """Holds the per-object grant on ``centre`` (not through a role)."""
+    return centre.pk in work_centre_ids(user)
+
+
+# ----------------------------------------------------------------------------- scope rules
+
+
+def residents_in_scope(user: Any) -> Q:
+    """Persons placed in one of the user's centres, coming there by an approved transfer, or living
+    in no other centre yet (new arrivals: whoever admits may find them)."""
+    from plugins.serce.models import Stay
+
+    ids = work_centre_ids(user)
+    if not ids:
+        return Q(pk__in=[])
+    placed_here = Placement.objects.filter(centre_id__in=ids, ended_at__isnull=True).values("person_id")
+    incoming = Transfer.objects.filter(
+        to_centre_id__in=ids, status__in=(Transfer.Status.APPROVED, Transfer.Status.IN_TRANSIT)
+    ).values("persons")
+    elsewhere_placed = Placement.objects.filter(ended_at__isnull=True).exclude(centre_id__in=ids)
+    elsewhere_staying = Stay.objects.filter(date_to__isnull=True).exclude(centre_id__in=ids)
+    arrivals = ~Q(pk__in=elsewhere_placed.values("person_id")) & ~Q(
+        pk__in=elsewhere_staying.values("person_id")
+    )
+    return Q(pk__in=placed_here) | Q(pk__in=incoming) | arrivals
+
+
+def transfers_in_scope(user: Any) -> Q:
+    ids = work_centre_ids(user)
+    receiving = (Transfer.Status.APPROVED, Transfer.Status.IN_TRANSIT, Transfer.Status.COMPLETED)
+    return Q(from_centre_id__in=ids) | Q(to_centre_id__in=ids, status__in=receiving)
+
+
+# ----------------------------------------------------------------------------- helpers of views
+
+
+def centres_for(user: Any, office: Any, action: str = "view") -> QuerySet[Centre]:
+    """Active centres of ``office`` where ``user`` may ``action`` (view by default)."""
     centres = Centre.objects.filter(office=office, active=True)
-    if can(user, WORK):
-        return centres
-    allowed = objects_for(user, WORK, HotelCentre.objects.all()).values("centre_id")
-    return centres.filter(pk__in=allowed)
+    return access.visible(user, action, CENTRE, centres, office=office)
 
 
-def can_approve(user: Any, centre: Centre) -> bool:
-    return can(user, APPROVE, hotel_centre(centre))
+def can_work(user: Any, centre: Centre, office: Any = None, action: str = "edit") -> bool:
+    return access.allows(user, action, CENTRE, centre, office=office or centre.office_id)
+
+
+def can_approve(user: Any, transfer: Transfer, office: Any = None) -> bool:
+    return access.allows(user, "approve", TRANSFER, transfer, office=office)
+
+
+def can_read_medical(user: Any, person: Any, office: Any = None) -> bool:
+    from .family import needs_of
+
+    return access.allows(user, "view", MEDICAL, needs_of(person), office=office)

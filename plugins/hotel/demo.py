@@ -35,7 +35,7 @@ CENTRES = [
         True,
     ),
     (
-        "podkowa-lesna",
+        "debak",  # the serce register's code of this centre (one centre, not two)
         "Ośrodek Recepcyjny w Podkowie Leśnej-Dębaku",
         "reception",
         "Dębak 1",
@@ -186,11 +186,16 @@ def _family(office: Any, members: list[tuple], needs: dict[str, Any]) -> list[Pe
 def load_demo(office: Any, stdout: Any) -> None:
     with transaction.atomic():
         centres = _centres(office)
-        staff = get_user_model().objects.filter(groups__name="centre_staff", home_office=office)
+        users = get_user_model().objects.filter(home_office=office, kind="staff")
+        staff = users.filter(groups__name="centre_staff")
         for user in staff:
             for centre in centres:
-                grant_centre(user, centre, approve=True)
+                grant_centre(user, centre)
+        for user in users.filter(groups__name="medical"):  # health notes of the centres' residents
+            for centre in centres:
+                grant_centre(user, centre)
         actor = staff.first()
+        approver = users.filter(groups__name="supervisor").first()  # four eyes: not the requester
         families = [_family(office, members, needs) for members, needs in FAMILIES]
         for index, family in enumerate(families):
             centre = centres[0] if index != 1 else centres[2]
@@ -230,7 +235,8 @@ def load_demo(office: Any, stdout: Any) -> None:
                 reason="Zakończenie filtra epidemiologicznego / medical filter completed",
                 user=actor,
             )
-            approve(transfer, actor)
+            if approver is not None and approver != actor:
+                approve(transfer, approver)
     stdout.write(
         f"  hotel: {len(centres)} centres, {Placement.objects.filter(ended_at__isnull=True).count()} residents placed\n"
     )

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 
 from plugins.serce.models import Person
+from plugins.serce.nationalities import nationality_name
 from przystan.documents.pdf import DocumentBuilder, render_document
 
 from .models import Placement, Transfer
@@ -33,7 +34,7 @@ def admission_pdf(office: Any, placement: Placement, language: str) -> bytes:
                     _("Date of birth"),
                     person.date_of_birth.strftime("%d.%m.%Y") if person.date_of_birth else "—",
                 ),
-                (_("Nationality"), person.nationality or "—"),
+                (_("Nationality"), nationality_name(person.nationality)),
                 (_("Centre"), f"{centre.name}, {centre.address}"),
                 (_("Building, room and bed"), f"{bed.room.building.name}, {bed.room.number}, {bed.label}"),
                 (_("Admitted"), _date(placement.admitted_at)),
@@ -71,8 +72,15 @@ def choice_label(relation: str, field: str, value: str) -> str:
     return str(dict(model._meta.get_field(field).choices).get(value, value))
 
 
-def transfer_report_pdf(office: Any, transfer: Transfer, language: str = "pl") -> bytes:
-    """The electronic transfer report as a document (stored with the transfer at departure)."""
+def transfer_report_pdf(
+    office: Any, transfer: Transfer, language: str = "pl", *, health_notes: bool = True
+) -> bytes:
+    """The electronic transfer report as a document (stored with the transfer at departure).
+
+    ``health_notes=False`` leaves out the free-text medical and accommodation notes (for staff who
+    may not read health data; the medical filter result and special needs stay, placement needs them).
+    """
+    languages = dict(Person.Language.choices)
 
     def build(doc: DocumentBuilder) -> None:
         doc.heading(_("Transfer report"))
@@ -97,17 +105,21 @@ def transfer_report_pdf(office: Any, transfer: Transfer, language: str = "pl") -
                     (_("Register number"), member["register_number"]),
                     (_("Pobyt v.2 identifier"), member["pobyt_id"] or "—"),
                     (_("Date of birth"), member["date_of_birth"] or "—"),
-                    (_("Nationality"), member["nationality"] or "—"),
-                    (_("Language"), member["language"]),
+                    (_("Nationality"), nationality_name(member["nationality"])),
+                    (_("Language"), str(languages.get(member["language"], member["language"] or "—"))),
                     (
                         _("Medical filter"),
                         choice_label("medical_filters", "result", member["medical_filter"]),
                     ),
                     (_("Medical filter date"), member["medical_filter_date"] or "—"),
-                    (_("Medical notes"), member["medical_notes"] or "—"),
+                    *([(_("Medical notes"), member["medical_notes"] or "—")] if health_notes else []),
                     (_("Special needs"), "; ".join(member["special_needs"]) or "—"),
                     (_("Needs an accessible room"), _("yes") if member["accessible_room"] else _("no")),
-                    (_("Notes for the accommodation"), member["accommodation_notes"] or "—"),
+                    *(
+                        [(_("Notes for the accommodation"), member["accommodation_notes"] or "—")]
+                        if health_notes
+                        else []
+                    ),
                     (
                         _("Food"),
                         choice_label("food_arrangements", "mode", member["food"])

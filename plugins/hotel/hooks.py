@@ -24,7 +24,16 @@ def urls() -> list[UrlContribution]:
 
 @hookimpl
 def admin_menu_items() -> list[MenuItem]:
-    return [MenuItem("hotel", label=_("Hotel base"), url="hotel:index", icon_name="home", order=310)]
+    return [
+        MenuItem(
+            "hotel",
+            label=_("Hotel base"),
+            url="hotel:index",
+            icon_name="home",
+            order=310,
+            access=("hotel.centre", "view"),
+        )
+    ]
 
 
 @hookimpl
@@ -37,17 +46,23 @@ def dashboard_panels() -> list[DashboardPanel]:
             label=_("Free places in reception centres"),
             render=free_places_panel,
             order=30,
+            access=("hotel.centre", "view"),
         )
     ]
 
 
 @hookimpl
-def role_permissions() -> dict[str, list[str]]:
-    return {
-        "supervisor": ["hotel.work_in_centre", "hotel.approve_transfer", "hotel.view_medical"],
-        "office_admin": ["hotel.work_in_centre", "hotel.approve_transfer", "hotel.change_hotelcentre"],
-        "medical": ["hotel.view_medical"],
-    }
+def access_resources() -> list[Any]:
+    from .policy import resources
+
+    return resources()
+
+
+@hookimpl
+def access_grants() -> list[Any]:
+    from .policy import grants
+
+    return grants()
 
 
 @hookimpl

@@ -109,19 +109,44 @@ def request_transfer(
     return transfer
 
 
-def approve(transfer: Transfer, user: Any) -> None:
-    _expect(transfer, Transfer.Status.REQUESTED)
-    transfer.status = Transfer.Status.APPROVED
-    transfer.approved_at = timezone.now()
-    transfer.approved_by = user
-    transfer.save(update_fields=["status", "approved_at", "approved_by"])
+class SelfApprovalError(TransferError):
+    """Four eyes: the person who requested a transfer may not approve (or reject) it."""
 
 
-def reject(transfer: Transfer, user: Any) -> None:
-    _expect(transfer, Transfer.Status.REQUESTED)
-    transfer.status = Transfer.Status.REJECTED
-    transfer.approved_by = user
-    transfer.save(update_fields=["status", "approved_by"])
+def _second_person(transfer: Transfer, user: Any, request: Any = None) -> None:
+    if transfer.requested_by_id is not None and transfer.requested_by_id == getattr(user, "pk", None):
+        from przystan.audit.api import record_denied
+
+        record_denied(user, "hotel.transfer:approve (four eyes)", transfer, request=request)
+        raise SelfApprovalError(
+            _("Transfer %(reference)s must be approved by someone other than the person who requested it.")
+            % {"reference": transfer.reference}
+        )
+
+
+def _decide(transfer: Transfer, user: Any, status: str, request: Any) -> Transfer:
+    """The second person's decision, under a row lock; the model's audit records who decided."""
+    _second_person(transfer, user, request)  # outside the transaction: the refusal stays audited
+    with transaction.atomic():
+        transfer = Transfer.objects.select_for_update().get(pk=transfer.pk)
+        _expect(transfer, Transfer.Status.REQUESTED)
+        transfer.status = status
+        transfer.approved_by = user
+        fields = ["status", "approved_by"]
+        if status == Transfer.Status.APPROVED:
+            transfer.approved_at = timezone.now()
+            fields.append("approved_at")
+        transfer.save(update_fields=fields)
+    return transfer
+
+
+def approve(transfer: Transfer, user: Any, request: Any = None) -> Transfer:
+    """Approve (four eyes: never the requester; a refusal is audited and changes nothing)."""
+    return _decide(transfer, user, Transfer.Status.APPROVED, request)
+
+
+def reject(transfer: Transfer, user: Any, request: Any = None) -> Transfer:
+    return _decide(transfer, user, Transfer.Status.REJECTED, request)
 
 
 def depart(transfer: Transfer, user: Any, office: Any) -> None:

@@ -1,17 +1,16 @@
-"""Who may see and edit what in the register.
+"""Who may see and edit what in the register — the serce side of the access policy.
 
-Two layers:
+The decisions are the platform's (:mod:`przystan.access`, declared in :mod:`plugins.serce.policy`);
+this module holds what the policy's ``centre`` scope needs and the helpers views share:
 
-* **Areas** (personal data, stays, addresses, benefits, education, food, medical): each has a view
-  and a change permission, granted to staff roles through the ``role_permissions`` hook
-  (see :mod:`plugins.serce.hooks`). A social worker, for example, may view but not edit education.
-* **Persons**: staff holding ``serce.view_person`` (register officers, social workers, medical
-  staff, supervisors) see every person of their office; reception-centre staff see only the current
-  residents of the centres on which they hold the per-object permission ``serce.work_in_centre``
-  (granted with :func:`assign_to_centre`).
+* **Areas** (personal data, stays, addresses, benefits, education, food, medical): each is a policy
+  resource (``serce.person``, ``serce.stay``, ...), granted to roles in :mod:`plugins.serce.policy`.
+* **Centres**: staff who work in reception centres hold the per-object permission
+  ``serce.work_in_centre`` on those centres (django-guardian, granted with :func:`assign_to_centre`);
+  the ``centre`` scope of every resource is "the persons currently staying in those centres, and
+  their records". Only this per-object grant counts — never a global permission or a superuser flag.
 
-Every refusal goes through :func:`przystan.accounts.access.require` or ``record_denied`` and so
-lands in the audit log.
+Every refusal goes through :func:`przystan.access.require` and so lands in the audit log.
 """
 
 from __future__ import annotations
@@ -19,15 +18,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Model, QuerySet
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from guardian.shortcuts import get_objects_for_user
 
-from przystan.accounts import access
-from przystan.audit.api import record_denied
+from przystan import access
+from przystan.accounts.access import grant, revoke
 
 from .models import (
     Address,
@@ -42,8 +40,8 @@ from .models import (
     Stay,
 )
 
-VIEW_ALL_PERSONS = "serce.view_person"
 WORK_IN_CENTRE = "serce.work_in_centre"
+PERSON = "serce.person"
 
 
 @dataclass(frozen=True)
@@ -51,113 +49,104 @@ class Area:
     slug: str
     label: Promise
     models: tuple[type[Model], ...]
-    view_permission: str
-    change_permission: str
+    resource: str
     special_category: bool = False
 
 
 AREAS: dict[str, Area] = {
     area.slug: area
     for area in (
-        Area("stays", _("Stays in centres"), (Stay,), "serce.view_stay", "serce.change_stay"),
-        Area(
-            "addresses",
-            _("Addresses outside centres"),
-            (Address,),
-            "serce.view_address",
-            "serce.change_address",
-        ),
-        Area("benefits", _("Social benefits"), (Benefit,), "serce.view_benefit", "serce.change_benefit"),
-        Area(
-            "education",
-            _("Education"),
-            (SchoolEnrolment, SchoolSupply),
-            "serce.view_schoolenrolment",
-            "serce.change_schoolenrolment",
-        ),
-        Area(
-            "food",
-            _("Food and diets"),
-            (FoodArrangement,),
-            "serce.view_foodarrangement",
-            "serce.change_foodarrangement",
-        ),
+        Area("stays", _("Stays in centres"), (Stay,), "serce.stay"),
+        Area("addresses", _("Addresses outside centres"), (Address,), "serce.address"),
+        Area("benefits", _("Social benefits"), (Benefit,), "serce.benefit"),
+        Area("education", _("Education"), (SchoolEnrolment, SchoolSupply), "serce.education"),
+        Area("food", _("Food and diets"), (FoodArrangement,), "serce.food"),
         Area(
             "medical",
             _("Medical filter and special needs"),
             (MedicalFilter, SpecialNeed),
-            "serce.view_medicalfilter",
-            "serce.change_medicalfilter",
+            "serce.medical",
             special_category=True,
         ),
     )
 }
-PERSONAL_VIEW = "serce.view_person"
-PERSONAL_CHANGE = "serce.change_person"
+
+
+def area_resource(area: str) -> str:
+    """The policy resource of an area slug (``"personal"`` is the person record itself)."""
+    return PERSON if area == "personal" else AREAS[area].resource
+
+
+# ----------------------------------------------------------------------------- the centre scope
+
+
+def work_centres(user: Any) -> QuerySet[Centre]:
+    """Centres on which ``user`` holds ``serce.work_in_centre`` itself (per object, not via a role)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Centre.objects.none()
+    return get_objects_for_user(
+        user, WORK_IN_CENTRE, klass=Centre, accept_global_perms=False, with_superuser=False
+    )
+
+
+def resident_ids(user: Any) -> QuerySet[Any]:
+    """Primary keys of the persons currently staying in the user's centres."""
+    return Stay.objects.filter(centre__in=work_centres(user).values("pk"), date_to__isnull=True).values(
+        "person_id"
+    )
+
+
+def _work_centre_ids(user: Any) -> set[int]:
+    return set(work_centres(user).values_list("pk", flat=True))
+
+
+def is_resident_of_users_centre(user: Any, person_id: int | None) -> bool:
+    if person_id is None:
+        return False
+    return Stay.objects.filter(
+        person_id=person_id, date_to__isnull=True, centre_id__in=_work_centre_ids(user)
+    ).exists()
+
+
+# ----------------------------------------------------------------------------- helpers of views
+
+
+def visible_persons(user: Any, office: Any, action: str = "view") -> QuerySet[Person]:
+    """The persons of ``office`` that ``user`` may ``action`` (view by default)."""
+    return access.visible(user, action, PERSON, Person.objects.filter(office=office), office=office)
 
 
 def staff_centres(user: Any, office: Any) -> QuerySet[Centre]:
-    """Centres whose residents ``user`` works with (all of the office for register-wide roles)."""
-    centres = Centre.objects.filter(office=office)
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return centres.none()
-    if user.has_perm(VIEW_ALL_PERSONS):
-        return centres
-    return get_objects_for_user(user, WORK_IN_CENTRE, klass=centres, accept_global_perms=False)
+    """Centres of ``office`` whose residents ``user`` works with (all of them for office-wide roles)."""
+    return access.visible(user, "view", "serce.centre", Centre.objects.filter(office=office), office=office)
 
 
-def visible_persons(user: Any, office: Any) -> QuerySet[Person]:
-    """The persons of ``office`` that ``user`` may see at all."""
-    persons = Person.objects.filter(office=office)
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return persons.none()
-    if user.has_perm(VIEW_ALL_PERSONS):
-        return persons
-    centres = staff_centres(user, office)
-    residents = Stay.objects.filter(centre__in=centres, date_to__isnull=True).values("person_id")
-    return persons.filter(pk__in=residents)
+def person_for(request: HttpRequest, pk: int, action: str = "view") -> Person:
+    """The person ``pk`` if the user may ``action`` on them: another office's is 404, outside the
+    user's centres 403 (audited)."""
+    return access.get_or_404(request, action, PERSON, Person.objects.all(), pk=pk)
 
 
-def can_see_person(user: Any, person: Person) -> bool:
-    return visible_persons(user, person.office).filter(pk=person.pk).exists()
-
-
-def person_for(request: HttpRequest, pk: int, permission: str | None = None) -> Person:
-    """The person ``pk`` of the request's office if the user may see it (and hold ``permission``).
-
-    Unknown persons are 404; a person outside the user's centres, or a missing area permission, is a
-    logged denial (403).
-    """
-    person = Person.objects.filter(office=request.office, pk=pk).first()
-    if person is None:
-        raise Http404
-    if not can_see_person(request.user, person):
-        record_denied(request.user, WORK_IN_CENTRE, person, request=request)
-        raise PermissionDenied(_("This person is not a resident of your centre."))
-    if permission:
-        access.require(request, permission, person)
-    return person
-
-
-def can(user: Any, permission: str) -> bool:
-    return access.can(user, permission)
-
-
-def area_access(user: Any) -> dict[str, dict[str, bool]]:
-    """``{area: {"view": bool, "change": bool}}`` for templates."""
-    return {
+def area_access(user: Any, office: Any) -> dict[str, dict[str, bool]]:
+    """``{area: {"view": bool, "change": bool}}`` for templates (the records are narrowed too)."""
+    found = {
         slug: {
-            "view": access.can(user, area.view_permission),
-            "change": access.can(user, area.change_permission),
+            "view": access.allows(user, "view", area.resource, office=office),
+            "change": access.allows(user, "edit", area.resource, office=office),
         }
         for slug, area in AREAS.items()
     }
+    found["personal"] = {
+        "view": access.allows(user, "view", PERSON, office=office),
+        "change": access.allows(user, "edit", PERSON, office=office),
+    }
+    return found
 
 
 def assign_to_centre(user: Any, centre: Centre) -> None:
-    """Let ``user`` (reception-centre staff) see and edit the residents of ``centre``."""
-    access.grant(user, WORK_IN_CENTRE, centre)
+    """Let ``user`` (reception-centre staff, social worker, medical staff) work in ``centre``."""
+    grant(user, WORK_IN_CENTRE, centre)
 
 
 def remove_from_centre(user: Any, centre: Centre) -> None:
-    access.revoke(user, WORK_IN_CENTRE, centre)
+    revoke(user, WORK_IN_CENTRE, centre)

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext as _
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.parsers import JSONParser, MultiPartParser
-from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from przystan.accounts import access as core_access
+from przystan import access as policy
+from przystan.audit.api import record_read
 
 from . import access
 from .models import ImportRun, Person
@@ -43,6 +44,19 @@ class PersonSerializer(serializers.ModelSerializer):
             "status",
         ]
         read_only_fields = ["id", "register_number", "household"]
+
+    #: Contact details, shown only to those who may read the person's sensitive data.
+    SENSITIVE = ("phone", "email")
+
+    def to_representation(self, instance: Person) -> dict[str, Any]:
+        data = super().to_representation(instance)
+        request = self.context.get("request")
+        user = getattr(request, "user", None)
+        office = getattr(request, "office", None)
+        if not policy.allows(user, "read_sensitive", access.PERSON, instance, office=office):
+            for name in self.SENSITIVE:
+                data.pop(name, None)
+        return data
 
 
 class ImportRunSerializer(serializers.ModelSerializer):
@@ -78,26 +92,49 @@ class PersonViewSet(
     """Persons the caller may see; ``?q=`` searches by name fragment (any script), register number or identifier."""
 
     serializer_class = PersonSerializer
-    permission_classes = [IsAuthenticated]
+    permission_classes = [policy.PolicyPermission]
+    access_resource = access.PERSON
 
     def get_queryset(self) -> Any:
-        return access.visible_persons(self.request.user, _office(self.request)).order_by("pk")
+        office = _office(self.request)
+        if self.action in ("retrieve", "update", "partial_update"):
+            # one record: the object permission decides (outside the user's centres: 403, audited)
+            return Person.objects.filter(office=office)
+        return access.visible_persons(self.request.user, office).order_by("pk")
+
+    def _audited(self, persons: list[Person]) -> list[Person]:
+        """Every person the API returns is a read of sensitive data: one audit entry each."""
+        for person in persons:
+            record_read(person, request=self.request._request, reason="serce API")
+        return persons
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         query = request.query_params.get("q", "")
         if query:
             result = search_persons(self.get_queryset(), query)
-            return Response(
-                {"results": PersonSerializer(result.persons, many=True).data, "more": result.more}
-            )
-        return super().list(request, *args, **kwargs)
+            data = self.get_serializer(self._audited(result.persons), many=True).data
+            return Response({"results": data, "more": result.more})
+        page = self.paginate_queryset(self.get_queryset())
+        if page is not None:
+            return self.get_paginated_response(self.get_serializer(self._audited(list(page)), many=True).data)
+        persons = self._audited(list(self.get_queryset()))
+        return Response(self.get_serializer(persons, many=True).data)
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        person = self.get_object()
+        self._audited([person])
+        return Response(self.get_serializer(person).data)
 
     def perform_create(self, serializer: Any) -> None:
-        core_access.require(self.request._request, "serce.add_person")
+        if policy.widest_scope(self.request.user, "edit", access.PERSON) != policy.Scope.OFFICE:
+            from rest_framework.exceptions import PermissionDenied
+
+            raise PermissionDenied(
+                _("Staff of a centre register new residents on the register's page, with their centre.")
+            )
         serializer.save(office=_office(self.request))
 
     def perform_update(self, serializer: Any) -> None:
-        core_access.require(self.request._request, access.PERSONAL_CHANGE, serializer.instance)
         serializer.save()
 
 
@@ -107,15 +144,17 @@ class ImportViewSet(
     """POST a Pobyt v.2 export: JSON body (``{"format": "pobyt-v2-persons", "persons": [...]}``) or a CSV/JSON file."""
 
     serializer_class = ImportRunSerializer
-    permission_classes = [IsAuthenticated]
+    permission_classes = [policy.PolicyPermission]
+    access_resource = "serce.import"
+    access_actions = {"create": "manage"}
     parser_classes = [JSONParser, MultiPartParser]
 
     def get_queryset(self) -> Any:
-        core_access.require(self.request._request, "serce.import_persons")
-        return ImportRun.objects.filter(office=_office(self.request))
+        return policy.visible(
+            self.request.user, "view", "serce.import", ImportRun.objects.all(), office=_office(self.request)
+        )
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        core_access.require(request._request, "serce.import_persons")
         upload = request.FILES.get("file")
         try:
             if upload is not None:

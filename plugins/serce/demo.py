@@ -237,13 +237,29 @@ def ensure_centres(office: Any) -> list[Centre]:
     return centres
 
 
+#: Roles whose demo users work in one centre (the policy's ``centre`` scope), and that centre's code.
+DEMO_CENTRE_ROLES = ("centre_staff", "social_worker", "medical")
+DEMO_CENTRE = "linin"
+
+
+def assign_demo_staff(office: Any, centres: list[Centre]) -> None:
+    """The office's demo centre staff, social worker and medical staff work in Linin (where the serce
+    and the hotel demo both have residents), so their day in the register works."""
+    centre = next(c for c in centres if c.code == DEMO_CENTRE)
+    users = (
+        get_user_model()
+        .objects.filter(groups__name__in=DEMO_CENTRE_ROLES, home_office=office, kind="staff")
+        .distinct()
+    )
+    for user in users:
+        assign_to_centre(user, centre)
+
+
 @transaction.atomic
 def load_demo(office: Any, stdout: Any) -> None:
     ensure_rules(office)
     centres = ensure_centres(office)
-    staff = get_user_model().objects.filter(groups__name="centre_staff").first()
-    if staff is not None:
-        assign_to_centre(staff, centres[2])
+    assign_demo_staff(office, centres)
     if Person.objects.filter(office=office).exists():
         _say(stdout, "serce: demo residents already present")
         return

@@ -25,6 +25,26 @@ from .models import (
 )
 from .services.notices import KINDS
 
+
+class ZlotyField(forms.DecimalField):
+    """An amount typed and shown in złoty (``123,45``), kept in grosze (``12345``) on the model."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        for name in ("max_value", "min_value", "max_digits", "decimal_places"):
+            kwargs.pop(name, None)
+        kwargs.setdefault("label", _("amount (zł)"))
+        super().__init__(*args, min_value=0, max_digits=12, decimal_places=2, localize=True, **kwargs)
+
+    def prepare_value(self, value: Any) -> Any:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return f"{value // 100},{value % 100:02d}"
+        return super().prepare_value(value)
+
+    def clean(self, value: Any) -> int | None:
+        amount = super().clean(value)
+        return None if amount is None else int((amount * 100).to_integral_value())
+
+
 PHOTO_MAX_BYTES = 5 * 1024 * 1024
 PHOTO_TYPES = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png"}
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -56,7 +76,18 @@ class PersonForm(forms.ModelForm):
             "status",
             "notes",
         ]
-        widgets = {**_dates("date_of_birth"), "name_variants": forms.Textarea(attrs={"rows": 2})}
+        widgets = {
+            **_dates("date_of_birth"),
+            "name_variants": forms.Textarea(attrs={"rows": 2}),
+            "photo": forms.FileInput,  # the photo has no URL (private storage); it is shown by a view
+        }
+
+    def __init__(self, *args: Any, centres: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if centres is not None:  # staff of centres register new residents of one of their centres
+            self.fields["centre"] = forms.ModelChoiceField(
+                label=_("Resident of the centre"), queryset=centres, empty_label=None
+            )
 
     def clean_nationality(self) -> str:
         return (self.cleaned_data.get("nationality") or "").upper()
@@ -109,6 +140,8 @@ class BenefitRuleForm(forms.ModelForm):
             "legal_basis",
         ]
         widgets = _dates("valid_from", "valid_to")
+        field_classes = {"amount_grosze": ZlotyField}
+        labels = {"amount_grosze": _("amount (zł)")}
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
@@ -150,7 +183,11 @@ AREA_FORMS: dict[str, dict[str, type[forms.ModelForm]]] = {}
 
 
 def _form(model: type, fields: list[str], dates: tuple[str, ...] = ()) -> type[forms.ModelForm]:
-    meta = type("Meta", (), {"model": model, "fields": fields, "widgets": _dates(*dates)})
+    options = {"model": model, "fields": fields, "widgets": _dates(*dates)}
+    if "amount_grosze" in fields:  # amounts are typed in złoty
+        options["field_classes"] = {"amount_grosze": ZlotyField}
+        options["labels"] = {"amount_grosze": _("fixed amount (zł)")}
+    meta = type("Meta", (), options)
     return type(f"{model.__name__}Form", (forms.ModelForm,), {"Meta": meta})
 
 
@@ -238,9 +275,14 @@ class GenerateListForm(forms.Form):
         empty_label=_("Persons outside centres"),
     )
 
-    def __init__(self, *args: Any, office: Any = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, office: Any = None, centres: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["centre"].queryset = Centre.objects.filter(office=office)
+        self.fields["centre"].queryset = (
+            centres if centres is not None else Centre.objects.filter(office=office)
+        )
+        if centres is not None:  # staff of centres prepare their centres' lists only
+            self.fields["centre"].required = True
+            self.fields["centre"].empty_label = None
 
 
 class AdjustmentForm(forms.Form):

@@ -10,15 +10,6 @@ from przystan.pluginsys.contributions import ApiRoute, MenuItem, NotificationTyp
 from przystan.pluginsys.markers import hookimpl
 from przystan.profiles import Exposure
 
-AREA_VIEW = [
-    "serce.view_stay",
-    "serce.view_address",
-    "serce.view_benefit",
-    "serce.view_schoolenrolment",
-    "serce.view_schoolsupply",
-    "serce.view_foodarrangement",
-]
-
 
 @hookimpl
 def urls() -> list[UrlContribution]:
@@ -39,7 +30,32 @@ def api_routes() -> list[ApiRoute]:
 
 @hookimpl
 def admin_menu_items() -> list[MenuItem]:
-    return [MenuItem("serce", label=_("SERCE register"), url="/staff/serce/", icon_name="group", order=300)]
+    return [
+        MenuItem(
+            "serce",
+            label=_("SERCE register"),
+            url="/staff/serce/",
+            icon_name="group",
+            order=300,
+            access=("serce.person", "view"),
+        ),
+        MenuItem(
+            "serce-payments",
+            label=_("SERCE payment lists"),
+            url="/staff/serce/payments/",
+            icon_name="list-ul",
+            order=301,
+            access=("serce.payment_list", "view"),
+        ),
+        MenuItem(
+            "serce-centres",
+            label=_("SERCE centres and import"),
+            url="/staff/serce/centres/",
+            icon_name="site",
+            order=302,
+            access=("serce.centre", "manage"),
+        ),
+    ]
 
 
 @hookimpl
@@ -80,79 +96,24 @@ def reports() -> list[Report]:
             "serce-statistics",
             label=_("SERCE: persons, benefits and occupancy"),
             view=statistics,
-            permission="serce.view_statistics",
+            access=("serce.report", "view"),
             formats=("html", "csv"),
         )
     ]
 
 
 @hookimpl
-def role_permissions() -> dict[str, list[str]]:
-    """Area permissions per role; centre staff are further limited per centre (``serce.work_in_centre``)."""
-    return {
-        "centre_staff": [
-            "serce.view_centre",
-            "serce.add_person",
-            "serce.change_person",
-            *AREA_VIEW,
-            "serce.add_stay",
-            "serce.change_stay",
-            "serce.add_schoolenrolment",
-            "serce.change_schoolenrolment",
-            "serce.change_schoolsupply",
-            "serce.change_foodarrangement",
-            "serce.send_notices",
-        ],
-        "social_worker": [
-            "serce.view_centre",
-            "serce.view_person",
-            *AREA_VIEW,
-            "serce.change_address",
-            "serce.add_benefit",
-            "serce.change_benefit",
-            "serce.view_paymentlist",
-            "serce.add_paymentlist",
-            "serce.change_paymentlist",
-            "serce.send_notices",
-            "serce.view_statistics",
-        ],
-        "medical": [
-            "serce.view_centre",
-            "serce.view_person",
-            "serce.view_medicalfilter",
-            "serce.change_medicalfilter",
-            "serce.view_specialneed",
-            "serce.change_specialneed",
-        ],
-        "officer": [
-            "serce.view_centre",
-            "serce.view_person",
-            "serce.add_person",
-            "serce.change_person",
-            "serce.import_persons",
-            *AREA_VIEW,
-            "serce.change_stay",
-            "serce.change_address",
-        ],
-        "supervisor": [
-            "serce.view_centre",
-            "serce.view_person",
-            *AREA_VIEW,
-            "serce.view_paymentlist",
-            "serce.approve_paymentlist",
-            "serce.view_statistics",
-            "serce.view_importrun",
-        ],
-        "finance": ["serce.view_paymentlist", "serce.mark_paid_paymentlist", "serce.view_statistics"],
-        "office_admin": [
-            "serce.view_centre",
-            "serce.add_centre",
-            "serce.change_centre",
-            "serce.view_benefitrule",
-            "serce.add_benefitrule",
-            "serce.change_benefitrule",
-        ],
-    }
+def access_resources() -> list[Any]:
+    from .policy import resources
+
+    return resources()
+
+
+@hookimpl
+def access_grants() -> list[Any]:
+    from .policy import grants
+
+    return grants()
 
 
 @hookimpl

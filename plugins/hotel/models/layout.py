@@ -22,11 +22,8 @@ class HotelCentre(models.Model):
     class Meta:
         verbose_name = _("centre (hotel base)")
         verbose_name_plural = _("centres (hotel base)")
-        permissions = [
-            ("work_in_centre", "Work in the centre: admit, scan, print cards, request transfers"),
-            ("approve_transfer", "Approve transfers out of the centre"),
-            ("view_medical", "See medical notes of residents"),
-        ]
+        # the per-object grant behind the policy's ``centre`` scope (what one may do there is the role's)
+        permissions = [("work_in_centre", "Works in the centre (the hotel base's centre scope)")]
 
     def __str__(self) -> str:
         return str(self.centre)

@@ -83,15 +83,22 @@ def centres(hotel_office: Any) -> tuple[Centre, Centre]:
 def centre_staff(
     hotel_office: Any, centres: tuple[Centre, Centre], user_factory: Callable[..., Any]
 ) -> Callable[..., Any]:
-    """``centre_staff(email, *centres)``: a staff user working in the given centres."""
+    """``centre_staff(email, *centres)``: a staff user working in the given centres (``roles``: other
+    roles than centre staff, e.g. ``("centre_staff", "medical")``)."""
 
-    def make(email: str, *work_in: Centre, approve: bool = True) -> Any:
-        user = user_factory(email, kind="staff", roles=("centre_staff",), office=hotel_office)
+    def make(email: str, *work_in: Centre, roles: tuple[str, ...] = ("centre_staff",)) -> Any:
+        user = user_factory(email, kind="staff", roles=roles, office=hotel_office)
         for centre in work_in:
-            grant_centre(user, centre, approve=approve)
+            grant_centre(user, centre)
         return user
 
     return make
+
+
+@pytest.fixture
+def supervisor(hotel_office: Any, user_factory: Callable[..., Any]) -> Any:
+    """The office's supervisor: approves transfers (the second person)."""
+    return user_factory("kierownik@example.com", kind="staff", roles=("supervisor",), office=hotel_office)
 
 
 @pytest.fixture(autouse=True)

@@ -34,8 +34,12 @@ def test_family_admission_cards_meals_and_transfer(
     family = make_family(hotel_office)
     AccommodationNeeds.objects.create(person=family[0], notes="Prefers the ground floor (knee surgery)")
     sender = user_factory("alfa@example.com", kind="staff", roles=("centre_staff",), office=hotel_office)
-    receiver = user_factory("beta@example.com", kind="staff", roles=("centre_staff",), office=hotel_office)
-    grant_centre(sender, a, approve=True)
+    # the receiving centre's nurse reads the health notes of the report
+    receiver = user_factory(
+        "beta@example.com", kind="staff", roles=("centre_staff", "medical"), office=hotel_office
+    )
+    boss = user_factory("kierownik@example.com", kind="staff", roles=("supervisor",), office=hotel_office)
+    grant_centre(sender, a)
     grant_centre(receiver, b)
     url = live_server.url
 
@@ -81,7 +85,20 @@ def test_family_admission_cards_meals_and_transfer(
         page.fill('textarea[name="reason"]', "Przeniesienie bliżej szkoły córki")
         page.click("form.stacked button[type=submit]")
         page.wait_for_url("**/staff/hotel/transfers/*/")
+        assert page.locator("#approve").count() == 0  # four eyes: not the requester
+        transfer_url = page.url
+    finally:
+        context.close()
+    context, page = _logged_in_context(browser, live_server, boss, staff_login)
+    try:
+        page.goto(transfer_url)
         page.click("#approve")
+        page.wait_for_selector("#depart")
+    finally:
+        context.close()
+    context, page = _logged_in_context(browser, live_server, sender, staff_login)
+    try:
+        page.goto(transfer_url)
         page.click("#depart")
         page.wait_for_selector("#admit-arrival", state="detached")
         transfer = Transfer.objects.get()

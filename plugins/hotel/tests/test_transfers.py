@@ -108,3 +108,23 @@ def test_stays_are_written_through_serce_services_and_audited(hotel_office, cent
         "create",
         "update",
     ]
+
+
+def test_the_requester_cannot_approve_or_reject_and_nothing_changes(hotel_office, centres, centre_staff):
+    from plugins.hotel.transfers import SelfApprovalError, reject
+    from przystan.audit.models import AuditEntry
+
+    a, b = centres
+    requester = centre_staff("prosi@example.com", a)
+    family = make_family(hotel_office, size=1)
+    admit(centre=a, assignments=[(family[0], Bed.objects.filter(centre=a).first())], user=None)
+    transfer = request_transfer(person=family[0], from_centre=a, to_centre=b, reason="x", user=requester)
+    for step in (approve, reject):
+        with pytest.raises(SelfApprovalError) as refused:
+            step(transfer, requester)
+        assert "someone other than the person who requested it" in str(refused.value)
+    transfer.refresh_from_db()
+    assert transfer.status == Transfer.Status.REQUESTED and transfer.approved_by is None
+    assert (
+        AuditEntry.objects.filter(action="denied", actor=requester, object_id=str(transfer.pk)).count() == 2
+    )

@@ -13,9 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from przystan.web.access import staff_required
+from przystan import access
 
-from ..access import centres_for
+from ..access import CENTRE, RESIDENT, centres_for
 from ..forms import BlockForm, RoomForm
 from ..models import Bed, Building, Placement, Room, Transfer
 from ..places import national_occupancy, occupancy
@@ -23,12 +23,18 @@ from ..scanning import absence_days
 from .common import centre_for
 
 
-@staff_required
+@access.guard(CENTRE, "view")
 def index(request: HttpRequest) -> HttpResponse:
     centres = centres_for(request.user, request.office)
     rows = occupancy(centres)
-    incoming = Transfer.objects.filter(
-        to_centre__in=centres, status__in=[Transfer.Status.APPROVED, Transfer.Status.IN_TRANSIT]
+    incoming = access.visible(
+        request.user,
+        "view",
+        "hotel.transfer",
+        Transfer.objects.filter(
+            to_centre__in=centres, status__in=[Transfer.Status.APPROVED, Transfer.Status.IN_TRANSIT]
+        ),
+        office=request.office,
     )
     return render(
         request,
@@ -37,11 +43,14 @@ def index(request: HttpRequest) -> HttpResponse:
             "rows": rows,
             "national": national_occupancy(),
             "incoming": incoming.select_related("from_centre", "to_centre"),
+            "can_manage": access.allows(request.user, "manage", CENTRE, office=request.office),
+            "can_edit": access.allows(request.user, "edit", CENTRE, office=request.office),
+            "can_residents": access.allows(request.user, "view", RESIDENT, office=request.office),
         },
     )
 
 
-@staff_required
+@access.guard(RESIDENT, "view")
 def board(request: HttpRequest, centre_id: int) -> HttpResponse:
     centre = centre_for(request, centre_id)
     placements = {
@@ -67,11 +76,12 @@ def board(request: HttpRequest, centre_id: int) -> HttpResponse:
             "absent": absent,
             "absence_days": absence_days(request.office),
             "room_form": RoomForm(),
+            "can_manage": access.allows(request.user, "manage", CENTRE, centre, office=request.office),
         },
     )
 
 
-@staff_required
+@access.guard(RESIDENT, "view")
 def history(request: HttpRequest, centre_id: int) -> HttpResponse:
     centre = centre_for(request, centre_id)
     placements = (
@@ -82,10 +92,10 @@ def history(request: HttpRequest, centre_id: int) -> HttpResponse:
     return render(request, "hotel/history.html", {"centre": centre, "placements": placements})
 
 
-@staff_required
+@access.guard(CENTRE, "edit")
 @require_POST
 def add_room(request: HttpRequest, centre_id: int) -> HttpResponse:
-    centre = centre_for(request, centre_id)
+    centre = centre_for(request, centre_id, "edit")
     form = RoomForm(request.POST)
     if not form.is_valid():
         messages.error(
@@ -111,10 +121,10 @@ def add_room(request: HttpRequest, centre_id: int) -> HttpResponse:
     return redirect("hotel:board", centre_id=centre.pk)
 
 
-@staff_required
+@access.guard(CENTRE, "edit")
 @require_POST
 def toggle_block(request: HttpRequest, centre_id: int, kind: str, pk: int) -> HttpResponse:
-    centre = centre_for(request, centre_id)
+    centre = centre_for(request, centre_id, "edit")
     if kind == "room":
         target = get_object_or_404(Room, pk=pk, building__centre=centre)
     else:

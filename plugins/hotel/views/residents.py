@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -12,12 +11,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from plugins.serce.models import Centre, Person
-from przystan.accounts.access import can
+from plugins.serce.services.search import search_persons
+from przystan import access
 from przystan.audit.api import record_read
 from przystan.documents.http import pdf_response
-from przystan.web.access import staff_required
 
-from ..access import VIEW_MEDICAL, can_work, require_centre
+from ..access import CENTRE, RESIDENT, can_read_medical, can_work
 from ..admission import AdmissionError, admit
 from ..cards import issue_card, render_cards, valid_card
 from ..documents import admission_pdf
@@ -28,30 +27,35 @@ from ..places import free_beds
 from ..ranking import Needs, rank
 from ..register_data import record_reads, register_data
 from ..transfers import movers
-from .common import centre_for, person_for, require_any_centre
+from .common import centre_for, person_for
 
 
-@staff_required
+@access.guard(RESIDENT, "view")
 def search(request: HttpRequest) -> HttpResponse:
-    require_any_centre(request)
+    """Find a person by register number, Pobyt v.2 identifier or name in any script (``Олена``,
+    ``Szewczenko`` and ``Shevchenko`` find the same person; Polish letters count)."""
     form = PersonSearchForm(request.GET or None)
     results = []
     if form.is_valid():
-        q = form.cleaned_data["q"].strip()
-        results = list(
-            Person.objects.filter(office=request.office)
-            .filter(Q(register_number__iexact=q) | Q(pobyt_id__iexact=q) | Q(last_name__istartswith=q))
-            .order_by("last_name", "first_name")[:50]
+        persons = access.visible(
+            request.user,
+            "view",
+            RESIDENT,
+            Person.objects.filter(office=request.office),
+            office=request.office,
         )
+        results = search_persons(persons, form.cleaned_data["q"]).persons
     return render(request, "hotel/search.html", {"form": form, "results": results})
 
 
-@staff_required
+@access.guard(RESIDENT, "edit")
 def referral(request: HttpRequest, person_id: int) -> HttpResponse:
-    person, placement = person_for(request, person_id)
+    person, placement = person_for(request, person_id, "edit")
     family = family_of(person)
     needs = needs_of(person)
     form = NeedsForm(request.POST or None, instance=needs, prefix="needs")
+    if not can_read_medical(request.user, person, request.office):
+        form.fields.pop("notes")  # health notes: medical staff only
     if request.method == "POST" and "save_needs" in request.POST:
         if form.is_valid():
             form.save()
@@ -79,6 +83,7 @@ def referral(request: HttpRequest, person_id: int) -> HttpResponse:
             "needs": needs_summary,
             "options": options,
             "best": options[0] if options and options[0].feasible else None,
+            "show_medical": can_read_medical(request.user, person, request.office),
         },
     )
 
@@ -106,7 +111,7 @@ def _refer(request: HttpRequest, person: Person, family: list[Person]) -> HttpRe
     messages.success(
         request, _("%(person)s was referred to %(centre)s.") % {"person": person, "centre": centre}
     )
-    if can_work(request.user, centre):
+    if can_work(request.user, centre, request.office):
         return redirect(f"{reverse('hotel:admit', args=[centre.pk])}?{urlencode({'referral': ref.pk})}")
     return redirect("hotel:index")
 
@@ -129,9 +134,9 @@ def _suggest_beds(persons: list[Person], beds: list[Bed]) -> dict[int, int]:
     return {person.pk: bed.pk for person, bed in zip(persons, ordered, strict=False)}
 
 
-@staff_required
+@access.guard(RESIDENT, "edit")
 def admit_view(request: HttpRequest, centre_id: int) -> HttpResponse:
-    centre = centre_for(request, centre_id)
+    centre = centre_for(request, centre_id, "edit")
     referral = transfer = None
     if request.GET.get("referral"):
         referral = get_object_or_404(
@@ -144,7 +149,7 @@ def admit_view(request: HttpRequest, centre_id: int) -> HttpResponse:
         )
         persons = list(transfer.persons.all())
     elif request.GET.get("person"):
-        persons = family_of(get_object_or_404(Person, pk=request.GET["person"], office=request.office))
+        persons = family_of(person_for(request, request.GET["person"], "edit")[0])
     else:
         raise Http404
     placed = set(
@@ -185,11 +190,12 @@ def admit_view(request: HttpRequest, centre_id: int) -> HttpResponse:
     )
 
 
-@staff_required
+@access.guard(RESIDENT, "view")
 def resident(request: HttpRequest, person_id: int) -> HttpResponse:
     person, placement = person_for(request, person_id)
     needs = needs_of(person)
-    if needs.pk:
+    show_medical = can_read_medical(request.user, person, request.office)
+    if needs.pk and show_medical:
         record_read(needs, request=request, reason="resident page")
     data = register_data(person)
     record_reads(data.records, request, "hotel resident page")
@@ -211,7 +217,9 @@ def resident(request: HttpRequest, person_id: int) -> HttpResponse:
             "placement": placement,
             "needs": needs,
             "data": data,
-            "show_medical": can(request.user, VIEW_MEDICAL),
+            "show_medical": show_medical,
+            "can_edit": access.allows(request.user, "edit", RESIDENT, person, office=request.office),
+            "can_transfer": access.allows(request.user, "edit", "hotel.transfer", office=request.office),
             "family": family,
             "card": valid_card(person),
             "transfers": transfers,
@@ -224,11 +232,11 @@ def _family_in_centre(person: Person, placement: Placement) -> list[Person]:
     return movers(person, placement.centre)
 
 
-@staff_required
+@access.guard(RESIDENT, "edit")
 @require_POST
 def issue_cards(request: HttpRequest, person_id: int) -> HttpResponse:
     """Issue cards: for the whole family (those without a valid card) or, with ``reissue``, a new card."""
-    person, placement = person_for(request, person_id)
+    person, placement = person_for(request, person_id, "edit")
     if placement is None:
         messages.error(request, _("Cards are issued to residents with a bed only."))
         return redirect("hotel:resident", person_id=person.pk)
@@ -248,7 +256,7 @@ def issue_cards(request: HttpRequest, person_id: int) -> HttpResponse:
     return redirect("hotel:resident", person_id=person.pk)
 
 
-@staff_required
+@access.guard(RESIDENT, "view")
 def cards_pdf(request: HttpRequest, person_id: int) -> HttpResponse:
     """The valid cards of the person's family living in the same centre, one card-size page each."""
     person, placement = person_for(request, person_id)
@@ -258,30 +266,30 @@ def cards_pdf(request: HttpRequest, person_id: int) -> HttpResponse:
     if not cards:
         raise Http404
     for card in cards:
-        card.person  # noqa: B018 - loaded for the PDF
+        record_read(card.person, request=request, reason="hotel ID card PDF")
     return pdf_response(render_cards(request.office, cards), f"cards-{person.register_number}.pdf")
 
 
-@staff_required
+@access.guard(RESIDENT, "view")
 def admission_document(request: HttpRequest, placement_id: int, language: str) -> HttpResponse:
     placement = get_object_or_404(
-        Placement.objects.select_related("person", "bed__room__building", "centre"),
-        pk=placement_id,
-        centre__office=request.office,
+        Placement.objects.select_related("person", "bed__room__building", "centre"), pk=placement_id
     )
-    require_centre(request, placement.centre)
+    access.require(request, "view", CENTRE, placement.centre)
+    access.require(request, "view", RESIDENT, placement.person)
+    record_read(placement.person, request=request, reason="hotel admission PDF")
     if language not in {"pl", placement.person.language}:
         raise Http404
     data = admission_pdf(request.office, placement, language)
     return pdf_response(data, f"admission-{placement.person.register_number}-{language}.pdf")
 
 
-@staff_required
+@access.guard(RESIDENT, "edit")
 @require_POST
 def discharge(request: HttpRequest, person_id: int) -> HttpResponse:
     from ..admission import end_placement
 
-    person, placement = person_for(request, person_id)
+    person, placement = person_for(request, person_id, "edit")
     if placement is None:
         raise Http404
     end_placement(placement, user=request.user, reason=Placement.EndReason.LEFT)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from przystan.web.access import staff_required
+from przystan import access
 
 from ..forms import ScanForm
 from ..models import ScanEvent
@@ -13,9 +13,9 @@ from ..scanning import MEAL, current_meal, scan
 from .common import centre_for
 
 
-@staff_required
+@access.guard("hotel.centre", "edit")
 def scan_desk(request: HttpRequest, centre_id: int) -> HttpResponse:
-    centre = centre_for(request, centre_id)
+    centre = centre_for(request, centre_id, "edit")
     result = None
     status = 200
     if request.method == "POST":

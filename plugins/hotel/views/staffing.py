@@ -1,4 +1,8 @@
-"""Who works in a centre: office administrators grant centre staff access to one centre at a time."""
+"""Who works in a centre: office administrators grant staff access to one centre at a time.
+
+What a member of staff may do there (admit, scan, request or approve transfers, read health notes)
+is their role's (:mod:`plugins.hotel.policy`); this page only says where they work.
+"""
 
 from __future__ import annotations
 
@@ -8,40 +12,36 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from plugins.serce.models import Centre
-from przystan.accounts.access import can, require, revoke
+from przystan import access
 from przystan.audit.api import AuditAction, record_event
-from przystan.web.access import staff_required
 
-from ..access import APPROVE, WORK, can_approve, can_work, grant_centre, hotel_centre
-
-MANAGE = "hotel.change_hotelcentre"
+from ..access import CENTRE, grant_centre, hotel_centre, revoke_centre, works_in
+from .common import centre_for
 
 
-@staff_required
+@access.guard(CENTRE, "manage")
 def centre_staff(request: HttpRequest, centre_id: int) -> HttpResponse:
-    centre = get_object_or_404(Centre, pk=centre_id, office=request.office)
-    target = hotel_centre(centre)
-    require(request, MANAGE, target)
+    centre = centre_for(request, centre_id, "manage")
     users = list(
         get_user_model()
         .objects.filter(kind="staff", home_office=request.office, is_active=True)
         .order_by("email")
     )
     if request.method == "POST":
-        user = get_object_or_404(get_user_model(), pk=request.POST.get("user"), home_office=request.office)
-        works, approves = bool(request.POST.get("work")), bool(request.POST.get("approve"))
-        revoke(user, WORK, target)
-        revoke(user, APPROVE, target)
+        user = get_object_or_404(
+            get_user_model(), pk=request.POST.get("user"), home_office=request.office, kind="staff"
+        )
+        before = works_in(user, centre)
+        works = bool(request.POST.get("work"))
         if works:
-            grant_centre(user, centre, approve=approves)
+            grant_centre(user, centre)
+        else:
+            revoke_centre(user, centre)
         record_event(
             AuditAction.UPDATE,
-            target,
+            hotel_centre(centre),
             request.user,
-            changes={
-                "staff": [user.email, {"work_in_centre": works, "approve_transfer": works and approves}]
-            },
+            changes={"work_in_centre": [f"{user.email}: {before}", f"{user.email}: {works}"]},
             request=request,
         )
         messages.success(
@@ -51,9 +51,8 @@ def centre_staff(request: HttpRequest, centre_id: int) -> HttpResponse:
     rows = [
         {
             "user": u,
-            "works": can_work(u, centre) and not can(u, WORK),
-            "approves": can_approve(u, centre) and not can(u, APPROVE),
-            "global": can(u, WORK),
+            "works": works_in(u, centre),
+            "global": access.widest_scope(u, "view", CENTRE) == access.Scope.OFFICE,
         }
         for u in users
     ]

@@ -15,8 +15,9 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from plugins.serce.nationalities import nationality_name
 from plugins.serce.services.reports import bar_chart_svg, to_csv
-from przystan.web.access import staff_required
+from przystan import access
 
 from ..access import centres_for
 from ..models import MealIssue, Placement, Transfer
@@ -50,7 +51,8 @@ def statistics(centres: list[Any], office: Any, days: int = 30) -> dict[str, Any
         .annotate(n=Count("pk"))
         .order_by("-n", "person__nationality")[:15]
     )
-    return {"days": days, "per_centre": per_centre, "nationalities": nationalities}
+    named = [{"name": nationality_name(n["person__nationality"]), "n": n["n"]} for n in nationalities]
+    return {"days": days, "per_centre": per_centre, "nationalities": named}
 
 
 def _rows(data: dict[str, Any]) -> tuple[tuple[str, ...], list[tuple[Any, ...]]]:
@@ -82,7 +84,7 @@ def _rows(data: dict[str, Any]) -> tuple[tuple[str, ...], list[tuple[Any, ...]]]
     return header, rows
 
 
-@staff_required
+@access.guard("hotel.resident", "view")
 def stats_view(request: HttpRequest) -> HttpResponse:
     centres = list(centres_for(request.user, request.office))
     data = statistics(centres, request.office)
@@ -91,14 +93,14 @@ def stats_view(request: HttpRequest) -> HttpResponse:
     data["occupancy_chart"] = mark_safe(bar_chart_svg([(r[0], r[1]) for r in rows], _("Occupancy")))  # noqa: S308
     data["nationality_chart"] = mark_safe(  # noqa: S308
         bar_chart_svg(
-            [(n["person__nationality"] or "—", n["n"]) for n in data["nationalities"]],
+            [(n["name"], n["n"]) for n in data["nationalities"]],
             _("Residents by nationality"),
         )
     )
     return render(request, "hotel/stats.html", data)
 
 
-@staff_required
+@access.guard("hotel.resident", "view")
 def stats_csv(request: HttpRequest) -> HttpResponse:
     centres = list(centres_for(request.user, request.office))
     header, rows = _rows(statistics(centres, request.office))

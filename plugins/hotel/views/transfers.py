@@ -1,58 +1,68 @@
-"""Transfers: request from the resident page, approval, departure, the report at the receiving centre."""
+"""Transfers: request from the resident page, approval by a second person, departure, the report."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from plugins.serce.models import Centre
+from przystan import access
 from przystan.audit.api import record_read
 from przystan.documents.http import pdf_response
-from przystan.web.access import staff_required
 
-from ..access import APPROVE, can_approve, can_work, centres_for, hotel_centre, require_centre
+from ..access import TRANSFER, can_approve, centres_for, works_in
 from ..forms import TransferForm
 from ..models import Transfer
 from ..transfers import TransferError, approve, depart, movers, reject, request_transfer, visible_to_receiver
 from .common import person_for
 
 
-def _transfer_for(request: HttpRequest, pk: int) -> tuple[Transfer, bool, bool]:
-    """The transfer and whether the user is on the sending / receiving side (403 if neither)."""
-    transfer = get_object_or_404(
-        Transfer.objects.select_related("from_centre", "to_centre"), pk=pk, from_centre__office=request.office
+def _transfer_for(request: HttpRequest, pk: int, action: str = "view") -> tuple[Transfer, bool, bool]:
+    """The transfer (404 for another office, 403 outside the user's centres) and whether the user is
+    on the sending / receiving side (office-wide roles act for the sending side)."""
+    transfer = access.get_or_404(
+        request, action, TRANSFER, Transfer.objects.select_related("from_centre", "to_centre"), pk=pk
     )
-    sender = can_work(request.user, transfer.from_centre)
-    receiver = can_work(request.user, transfer.to_centre) and visible_to_receiver(transfer)
-    if not (sender or receiver):
-        require_centre(request, transfer.from_centre)  # records the denial and raises 403
+    office_wide = access.widest_scope(request.user, action, TRANSFER) == access.Scope.OFFICE
+    sender = office_wide or works_in(request.user, transfer.from_centre)
+    receiver = (office_wide or works_in(request.user, transfer.to_centre)) and visible_to_receiver(transfer)
     return transfer, sender, receiver
 
 
-@staff_required
+def _health_notes(request: HttpRequest) -> bool:
+    return access.allows(request.user, "view", "hotel.medical", office=request.office)
+
+
+@access.guard(TRANSFER, "view")
 def transfer_list(request: HttpRequest) -> HttpResponse:
     centres = centres_for(request.user, request.office)
-    outgoing = Transfer.objects.filter(from_centre__in=centres).select_related("from_centre", "to_centre")[
-        :100
-    ]
+    visible = access.visible(
+        request.user,
+        "view",
+        TRANSFER,
+        Transfer.objects.select_related("from_centre", "to_centre"),
+        office=request.office,
+    )
+    outgoing = visible.filter(from_centre__in=centres)[:100]
     incoming = (
-        Transfer.objects.filter(to_centre__in=centres)
+        visible.filter(to_centre__in=centres)
         .exclude(status__in=[Transfer.Status.REQUESTED, Transfer.Status.REJECTED])
-        .select_related("from_centre", "to_centre")[:100]
+        .exclude(from_centre__in=centres)[:100]
     )
     return render(request, "hotel/transfers.html", {"outgoing": outgoing, "incoming": incoming})
 
 
-@staff_required
+@access.guard(TRANSFER, "edit")
 def transfer_new(request: HttpRequest, person_id: int) -> HttpResponse:
-    person, placement = person_for(request, person_id)
+    person, placement = person_for(request, person_id, "edit")
     if placement is None:
         messages.error(request, _("Only residents with a bed can be transferred."))
         return redirect("hotel:resident", person_id=person.pk)
+    access.require(request, "edit", "hotel.centre", placement.centre)
     centres = Centre.objects.filter(office=request.office, active=True).exclude(pk=placement.centre_id)
     form = TransferForm(request.POST or None, centres=centres)
     if request.method == "POST" and form.is_valid():
@@ -79,10 +89,11 @@ def transfer_new(request: HttpRequest, person_id: int) -> HttpResponse:
     )
 
 
-@staff_required
+@access.guard(TRANSFER, "view")
 def transfer_detail(request: HttpRequest, pk: int) -> HttpResponse:
     transfer, sender, receiver = _transfer_for(request, pk)
     record_read(transfer, request=request, reason="transfer report")
+    health = _health_notes(request)
     return render(
         request,
         "hotel/transfer.html",
@@ -91,28 +102,30 @@ def transfer_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "members": transfer.report.get("members", []),
             "sender": sender,
             "receiver": receiver,
-            "may_approve": sender and can_approve(request.user, transfer.from_centre),
+            "health_notes": health,
+            "may_approve": can_approve(request.user, transfer, request.office)
+            and transfer.requested_by_id != request.user.pk,
+            "may_move": access.allows(request.user, "edit", TRANSFER, transfer, office=request.office),
         },
     )
 
 
-@staff_required
+@access.guard(TRANSFER, "view")
 @require_POST
 def transfer_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
-    transfer, sender, _receiver = _transfer_for(request, pk)
+    if step not in ("approve", "reject", "depart"):
+        raise Http404
+    action = "edit" if step == "depart" else "approve"
+    transfer, sender, _receiver = _transfer_for(request, pk, action)
     if not sender:
-        raise PermissionDenied
+        raise PermissionDenied(_("Only the sending centre moves a transfer on."))
     try:
-        if step in ("approve", "reject"):
-            if not can_approve(request.user, transfer.from_centre):
-                from przystan.accounts.access import require
-
-                require(request, APPROVE, hotel_centre(transfer.from_centre))
-            (approve if step == "approve" else reject)(transfer, request.user)
-        elif step == "depart":
-            depart(transfer, request.user, request.office)
+        if step == "approve":
+            approve(transfer, request.user, request=request)
+        elif step == "reject":
+            reject(transfer, request.user, request=request)
         else:
-            raise Http404
+            depart(transfer, request.user, request.office)
     except TransferError as error:
         messages.error(request, str(error))
     else:
@@ -125,14 +138,16 @@ def transfer_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     return redirect("hotel:transfer", pk=transfer.pk)
 
 
-@staff_required
+@access.guard(TRANSFER, "view")
 def transfer_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     transfer, _sender, _receiver = _transfer_for(request, pk)
     record_read(transfer, request=request, reason="transfer report PDF")
-    if transfer.report_pdf:
+    from ..documents import transfer_report_pdf
+
+    if not _health_notes(request):  # without the health notes, rendered for this reader
+        data = transfer_report_pdf(request.office, transfer, health_notes=False)
+    elif transfer.report_pdf:
         data = bytes(transfer.report_pdf)
     else:  # before departure: a preview rendered from the report taken at the request
-        from ..documents import transfer_report_pdf
-
         data = transfer_report_pdf(request.office, transfer)
     return pdf_response(data, f"transfer-{transfer.reference.replace('/', '-')}.pdf")

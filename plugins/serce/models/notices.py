@@ -31,6 +31,17 @@ class NoticeBatch(models.Model):
     def __str__(self) -> str:
         return f"{self.notice_type} {self.created_at:%Y-%m-%d %H:%M}"
 
+    @property
+    def label(self) -> str:
+        """The notice's name (not its code) and when it was sent, for staff screens."""
+        from django.utils import timezone
+
+        from ..services.notices import KINDS
+
+        kind = KINDS.get(self.notice_type)
+        name = str(kind.label) if kind else self.notice_type
+        return f"{name} {timezone.localtime(self.created_at):%Y-%m-%d %H:%M}" if self.created_at else name
+
 
 class NoticeRecipient(models.Model):
     batch = models.ForeignKey(NoticeBatch, on_delete=models.CASCADE, related_name="recipients")
@@ -47,3 +58,8 @@ class NoticeRecipient(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} ({self.channel})"
+
+    def get_channel_display(self) -> str:
+        from przystan.notifications.models import Channel
+
+        return str(dict(Channel.choices).get(self.channel, self.channel))

@@ -151,6 +151,16 @@ def send_bulk(
     return batch
 
 
+def delivery_summary_labels(batch: NoticeBatch) -> list[tuple[str, int]]:
+    """:func:`delivery_summary` with the statuses' names (as staff screens show them)."""
+    from django.utils.translation import gettext
+
+    from przystan.notifications.models import Status
+
+    names = {**dict(Status.choices), "error": gettext("not queued")}
+    return [(str(names.get(status, status)), count) for status, count in delivery_summary(batch).items()]
+
+
 def delivery_summary(batch: NoticeBatch) -> dict[str, int]:
     """Counts by delivery status (queued/sent/failed... from the outbox; ``error`` = not queued)."""
     summary: dict[str, int] = {}

@@ -220,19 +220,26 @@ def generate(office: Any, centre: Centre | None, month: dt.date, user: Any) -> P
 
 
 def submit(payment_list: PaymentList, user: Any) -> None:
+    """Submit the draft for approval; who prepared it (generated its entries) stays recorded."""
     if payment_list.status != PaymentList.Status.DRAFT:
         raise ValidationError(_("Only a draft list can be submitted for approval."))
     payment_list.status = PaymentList.Status.SUBMITTED
     payment_list.submitted_at = timezone.now()
-    payment_list.prepared_by = user
     payment_list.save()
 
 
+def took_part(payment_list: PaymentList, user: Any) -> bool:
+    """Whether ``user`` prepared the list or entered any of its entries (so may not approve it)."""
+    if payment_list.prepared_by_id == user.pk:
+        return True
+    return payment_list.entries.filter(is_adjustment=False, created_by=user).exists()
+
+
 def approve(payment_list: PaymentList, user: Any) -> None:
-    """The second person approves: never the one who prepared and submitted the list."""
+    """The second person approves: never the one who prepared the list (or entered its entries)."""
     if payment_list.status != PaymentList.Status.SUBMITTED:
         raise ValidationError(_("Only a submitted list can be approved."))
-    if payment_list.prepared_by_id == user.pk:
+    if took_part(payment_list, user):
         raise PermissionDenied(_("A list must be approved by someone other than the person who prepared it."))
     payment_list.status = PaymentList.Status.APPROVED
     payment_list.approved_by = user
@@ -303,7 +310,7 @@ def approve_adjustment(entry: PaymentEntry, user: Any, request: Any = None) -> P
     from przystan.audit.api import record_denied
 
     if entry.is_adjustment and entry.created_by_id == user.pk:
-        record_denied(user, "serce.approve_paymentlist", entry, request=request)
+        record_denied(user, "serce.benefit:approve (four eyes)", entry, request=request)
         raise PermissionDenied(
             _("An adjustment must be approved by someone other than the person who entered it.")
         )

@@ -48,7 +48,7 @@ def test_centre_staff_cannot_manage_centres_and_denial_is_logged(client, staff, 
     staff_login(client, worker)
     assert client.post(reverse("serce:centre-edit", args=[grupa.pk]), CENTRE).status_code == 403
     assert client.post(reverse("serce:centre-staff", args=[grupa.pk]), {"user": worker.pk}).status_code == 403
-    assert AuditEntry.objects.filter(action="denied", actor=worker, reason="serce.change_centre").count() == 2
+    assert AuditEntry.objects.filter(action="denied", actor=worker, reason="serce.centre:manage").count() == 2
     page = client.get(reverse("serce:centre-list")).content.decode()
     assert reverse("serce:centre-staff", args=[grupa.pk]) not in page
 
@@ -86,25 +86,32 @@ def test_benefit_rules_managed_by_admin_and_audited(client, staff, staff_login, 
     data = {
         "kind": "pocket_money",
         "unit": "month",
-        "amount_grosze": 6000,
+        "amount_grosze": "60,00",  # typed in złoty
         "family_size_min": 1,
         "valid_from": "2027-01-01",
         "legal_basis": "Rozporządzenie 2027",
     }
     assert client.post(reverse("serce:rule-create"), data).status_code == 302
     rule = BenefitRule.objects.get(office=serce_office, valid_from=dt.date(2027, 1, 1))
-    response = client.post(reverse("serce:rule-edit", args=[rule.pk]), {**data, "amount_grosze": 6500})
+    response = client.post(reverse("serce:rule-edit", args=[rule.pk]), {**data, "amount_grosze": "65.00"})
     assert response.status_code == 302
     entry = AuditEntry.objects.for_object(rule).filter(action="update", actor=admin).get()
-    assert entry.changes["amount_grosze"] == [6000, 6500]
+    assert entry.changes["amount_grosze"] == [6000, 6500]  # kept in grosze
+    form = client.get(reverse("serce:rule-edit", args=[rule.pk])).content.decode()
+    assert 'value="65,00"' in form and "(grosze)" not in form
     bad = {**data, "family_size_min": 3, "family_size_max": 2}
     assert client.post(reverse("serce:rule-create"), bad).status_code == 200
 
 
-def test_household_created_and_members_linked(client, staff, staff_login, serce_office):
-    officer = staff("officer@example.gov.pl", "officer")
+def test_household_created_and_members_linked(client, staff, staff_login, serce_office, centres):
+    from plugins.serce.access import assign_to_centre
+
+    officer = staff("officer@example.gov.pl", "social_worker")
+    assign_to_centre(officer, centres[0])
     ivan = make_person(serce_office, "Ivan", "Petrenko", sex="M")
     oksana = make_person(serce_office, "Oksana", "Petrenko")
+    admit(ivan, centres[0], dt.date(2026, 1, 5))
+    admit(oksana, centres[0], dt.date(2026, 1, 5))
     staff_login(client, officer)
     response = client.post(reverse("serce:household-new", args=[ivan.pk]), {"reference": "Petrenko"})
     household = Household.objects.get(office=serce_office)
@@ -138,3 +145,23 @@ def test_household_of_other_centre_hidden_from_centre_staff(
     staff_login(client, worker)
     assert client.get(reverse("serce:household", args=[family.pk])).status_code == 403
     assert AuditEntry.objects.for_object(family).filter(action="denied", actor=worker).exists()
+
+
+def test_demo_assigns_centre_roles_to_a_centre_so_their_day_works(serce_office, user_factory):
+    """Bug 2 (demo side): the demo social worker and medical staff worked in no centre."""
+    import io
+
+    from plugins.serce.access import work_centres
+    from plugins.serce.demo import load_demo
+    from przystan.demo.loader import DEMO_STAFF
+
+    users = {
+        role: user_factory(DEMO_STAFF[role][0], kind="staff", roles=(role,), office=serce_office)
+        for role in ("centre_staff", "social_worker", "medical", "supervisor")
+    }
+    load_demo(serce_office, io.StringIO())
+    everyone = visible_persons(users["supervisor"], serce_office).count()
+    for role in ("centre_staff", "social_worker", "medical"):
+        assert [c.code for c in work_centres(users[role])] == ["linin"], role
+        assert 0 < visible_persons(users[role], serce_office).count() < everyone, role
+    assert not work_centres(users["supervisor"]).exists()

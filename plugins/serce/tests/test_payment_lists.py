@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from pypdf import PdfReader
 
+from plugins.serce.access import assign_to_centre
 from plugins.serce.models import Benefit, Household, PaymentEntry, Stay
 from plugins.serce.services import payments, printouts
 
@@ -40,6 +41,7 @@ def setup(serce_office, centres, staff):
     preparer = staff("przygotowal@example.gov.pl", "social_worker")
     approver = staff("zatwierdzil@example.gov.pl", "supervisor")
     cashier = staff("kasa@example.gov.pl", "finance")
+    assign_to_centre(preparer, grupa)
     return grupa, olena, ivan, preparer, approver, cashier
 
 
@@ -160,11 +162,18 @@ def test_adjustment_needs_second_person_over_http_and_is_audited(
     url = reverse("serce:adjustment-approve", args=[payment_list.pk, adjustment.pk])
     page = client.get(reverse("serce:payment-list", args=[payment_list.pk])).content.decode()
     assert "Missed day" in page and url not in page
-    assert client.post(url).status_code == 403
+    refused = client.post(url, follow=True)
+    assert refused.status_code == 200
+    assert "someone other than the person who entered it" in refused.content.decode() or (
+        "inna osoba niż ta" in refused.content.decode()
+    )
     adjustment.refresh_from_db()
     assert adjustment.approved_at is None
     assert AuditEntry.objects.filter(
-        action="denied", object_id=str(adjustment.pk), actor=approver, reason="serce.approve_paymentlist"
+        action="denied",
+        object_id=str(adjustment.pk),
+        actor=approver,
+        reason="serce.benefit:approve (four eyes)",
     ).exists()
     # the PDF and CSV show it as pending, outside the total
     rows = list(

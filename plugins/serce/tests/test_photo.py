@@ -66,17 +66,29 @@ def test_photo_refused_outside_the_centre_and_logged(client, staff, staff_login,
     assert not AuditEntry.objects.filter(action="read", actor=other).exists()
 
 
-def test_no_photo_is_404(client, staff, staff_login, serce_office):
+def _resident_and_worker(staff, serce_office, centre):
+    import datetime as dt
+
+    from plugins.serce.services.stays import admit
+
     person = make_person(serce_office, "Ivan", "Petrenko")
-    officer = staff("officer@example.gov.pl", "officer")
+    admit(person, centre, dt.date(2026, 1, 5))
+    worker = staff("osrodek@example.gov.pl", "centre_staff")
+    assign_to_centre(worker, centre)
+    return person, worker
+
+
+def test_no_photo_is_404(client, staff, staff_login, serce_office, centres):
+    person, officer = _resident_and_worker(staff, serce_office, centres[0])
     staff_login(client, officer)
     assert client.get(reverse("serce:person-photo", args=[person.pk])).status_code == 404
 
 
-def test_photo_upload_rejects_other_files(client, staff, staff_login, serce_office, settings, tmp_path):
+def test_photo_upload_rejects_other_files(
+    client, staff, staff_login, serce_office, centres, settings, tmp_path
+):
     settings.MEDIA_ROOT = str(tmp_path)
-    person = make_person(serce_office, "Ivan", "Petrenko")
-    officer = staff("officer@example.gov.pl", "officer")
+    person, officer = _resident_and_worker(staff, serce_office, centres[0])
     staff_login(client, officer)
     data = {
         "first_name": "Ivan",

@@ -59,7 +59,7 @@ def test_possible_duplicate_under_another_identifier_is_not_imported(serce_offic
 
 
 def test_json_api_import_and_search(client, serce_office, centres, staff, staff_login):
-    officer = staff("import@example.gov.pl", "officer")
+    officer = staff("import@example.gov.pl", "office_admin")
     staff_login(client, officer)
     payload = {
         "format": "pobyt-v2-persons",
@@ -77,8 +77,14 @@ def test_json_api_import_and_search(client, serce_office, centres, staff, staff_
     response = client.post("/api/serce/imports/", data=json.dumps(payload), content_type="application/json")
     assert response.status_code == 201, response.content
     assert response.json()["created"] == 1
+    # the office administrator imports but reads no personal data; a supervisor finds the person
+    assert client.get("/api/serce/persons/", {"q": "Krawczuk"}).status_code == 403
+    client.logout()
+    staff_login(client, staff("kier@example.gov.pl", "supervisor"))
     found = client.get("/api/serce/persons/", {"q": "Krawczuk"}).json()["results"]
     assert [p["pobyt_id"] for p in found] == ["J-1"]
+    client.logout()
+    staff_login(client, officer)
     bad = client.post(
         "/api/serce/imports/", data=json.dumps({"persons": []}), content_type="application/json"
     )
@@ -97,7 +103,7 @@ def test_json_api_import_and_search(client, serce_office, centres, staff, staff_
 def test_upload_page_keeps_bad_file_error_visible(client, serce_office, centres, staff, staff_login):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    staff_login(client, staff("imp@example.gov.pl", "officer"))
+    staff_login(client, staff("imp@example.gov.pl", "office_admin"))
     response = client.post(
         reverse("serce:import"), {"file": SimpleUploadedFile("x.csv", b"name;surname\nA;B\n")}
     )

@@ -48,7 +48,11 @@ def test_bulk_notice_in_each_language_with_sms_parts(client, serce_office, centr
     }
     assert rows["uk"]["encoding"] == "UCS-2" and rows["pl"]["encoding"] in ("GSM-7", "UCS-2")
     assert rows["uk"]["parts"] >= rows["en"]["parts"]
-    staff_login(client, staff("notice@example.gov.pl", "social_worker"))
+    worker = staff("notice@example.gov.pl", "social_worker")
+    from plugins.serce.access import assign_to_centre
+
+    assign_to_centre(worker, grupa)
+    staff_login(client, worker)
     form = {
         "notice_type": SCHOOL_SUPPLIES_AVAILABLE,
         "centre": grupa.pk,
@@ -80,9 +84,9 @@ def test_statistics_tables_chart_and_csv(client, serce_office, centres, staff, s
         admit(p, grupa, dt.date(2026, 1, 1))
     staff_login(client, staff("stat@example.gov.pl", "supervisor"))
     page = client.get(reverse("serce:statistics")).content.decode()
-    assert "<svg" in page and "UA" in page
+    assert "<svg" in page and "Ukraina" in page  # names, not codes
     csv_text = client.get(reverse("serce:statistics-csv", args=["nationalities"])).content.decode("utf-8-sig")
-    assert "UA;2" in csv_text and "RU;1" in csv_text
+    assert "Ukraina;2" in csv_text and "Rosja;1" in csv_text
 
 
 def test_printouts_are_readable(serce_office, centres):

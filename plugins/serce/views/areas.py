@@ -1,4 +1,4 @@
-"""Editors of the areas of a person's record (each guarded by its area's permission)."""
+"""Editors of the areas of a person's record (each guarded by its area's policy resource)."""
 
 from __future__ import annotations
 
@@ -7,10 +7,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from przystan import access as policy
 from przystan.audit.api import record_read
 
 from .. import access
 from ..forms import AREA_FORMS
+from ..models import MedicalFilter
 from .common import serce_view
 
 
@@ -22,18 +24,13 @@ def _model_and_form(area: str, kind: str):  # noqa: ANN202
     return form_class._meta.model, form_class
 
 
-def _permission(area: str, change: bool) -> str:
-    if area == "personal":
-        return access.PERSONAL_CHANGE if change else access.PERSONAL_VIEW
-    definition = access.AREAS[area]
-    return definition.change_permission if change else definition.view_permission
-
-
-@serce_view()
+@serce_view("serce.person", "view")
 def area_edit(request: HttpRequest, pk: int, area: str, kind: str, item: int | None = None) -> HttpResponse:
     model, form_class = _model_and_form(area, kind)
-    person = access.person_for(request, pk, _permission(area, change=True))
+    resource = access.area_resource(area)
+    person = access.person_for(request, pk, "edit" if area == "personal" else "view")
     instance = get_object_or_404(model, pk=item, person=person) if item else model(person=person)
+    policy.require(request, "edit", resource, person if area == "personal" else instance)
     kwargs = {}
     if kind == "stay":
         kwargs["centres"] = access.staff_centres(request.user, request.office)
@@ -55,10 +52,11 @@ def area_edit(request: HttpRequest, pk: int, area: str, kind: str, item: int | N
     )
 
 
-@serce_view()
+@serce_view("serce.medical", "view")
 def medical(request: HttpRequest, pk: int) -> HttpResponse:
     """Medical filter and special needs; reading them is recorded, per record, in the audit log."""
-    person = access.person_for(request, pk, access.AREAS["medical"].view_permission)
+    person = access.person_for(request, pk, "view")
+    policy.require(request, "view", "serce.medical", MedicalFilter(person=person))
     filters = list(person.medical_filters.all())
     needs = list(person.special_needs.all())
     for record in (*filters, *needs):
@@ -72,7 +70,9 @@ def medical(request: HttpRequest, pk: int) -> HttpResponse:
             "person": person,
             "filters": filters,
             "needs": needs,
-            "can_change": access.can(request.user, access.AREAS["medical"].change_permission),
+            "can_change": policy.allows(
+                request.user, "edit", "serce.medical", MedicalFilter(person=person), office=request.office
+            ),
             "nav": "persons",
         },
     )

@@ -1,7 +1,7 @@
 """Centres of the office: occupancy list, editing (office administrators) and staff assignment.
 
 Assigning a member of staff to a centre grants ``serce.work_in_centre`` on that centre (guardian), which
-is what limits centre staff to the residents of their centres (:func:`plugins.serce.access.visible_persons`).
+is the policy's ``centre`` scope: the residents of those centres (:mod:`plugins.serce.policy`).
 Centre edits are audited through the model registration; assignments are recorded as changes of the
 centre's staff list (before/after).
 """
@@ -16,7 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from guardian.shortcuts import get_users_with_perms
 
-from przystan.accounts import access as core_access
+from przystan import access as policy
 from przystan.audit.api import AuditAction, record_event
 
 from .. import access
@@ -24,11 +24,10 @@ from ..forms import CentreForm
 from ..models import Centre
 from .common import serce_view
 
-ADD = "serce.add_centre"
-CHANGE = "serce.change_centre"
+CENTRE = "serce.centre"
 
 
-@serce_view()
+@serce_view(CENTRE, "view")
 def centre_list(request: HttpRequest) -> HttpResponse:
     centres = access.staff_centres(request.user, request.office).annotate(
         residents=Count("stays", filter=Q(stays__date_to__isnull=True))
@@ -38,17 +37,19 @@ def centre_list(request: HttpRequest) -> HttpResponse:
         "serce/centres.html",
         {
             "centres": centres,
-            "can_add": core_access.can(request.user, ADD),
-            "can_change": core_access.can(request.user, CHANGE),
+            "can_add": policy.allows(request.user, "manage", CENTRE, office=request.office),
+            "can_change": policy.allows(request.user, "manage", CENTRE, office=request.office),
             "nav": "centres",
         },
     )
 
 
-@serce_view()
+@serce_view(CENTRE, "manage")
 def centre_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    centre = get_object_or_404(Centre, pk=pk, office=request.office) if pk else Centre(office=request.office)
-    core_access.require(request, CHANGE if pk else ADD, centre if pk else None)
+    if pk:
+        centre = policy.get_or_404(request, "manage", CENTRE, Centre.objects.all(), pk=pk)
+    else:
+        centre = Centre(office=request.office)
     form = CentreForm(request.POST or None, instance=centre)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -65,11 +66,10 @@ def assigned_staff(centre: Centre) -> list:
     return sorted(users, key=lambda u: u.email)
 
 
-@serce_view()
+@serce_view(CENTRE, "manage")
 def centre_staff(request: HttpRequest, pk: int) -> HttpResponse:
     """Who works in the centre: assign or remove reception-centre staff (audited before/after)."""
-    centre = get_object_or_404(Centre, pk=pk, office=request.office)
-    core_access.require(request, CHANGE, centre)
+    centre = policy.get_or_404(request, "manage", CENTRE, Centre.objects.all(), pk=pk)
     staff = get_user_model().objects.filter(kind="staff", home_office=request.office, is_active=True)
     if request.method == "POST":
         user = get_object_or_404(staff, pk=request.POST.get("user"))
@@ -97,7 +97,7 @@ def centre_staff(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "user": user,
             "assigned": user.pk in assigned,
-            "everywhere": user.has_perm(access.VIEW_ALL_PERSONS),
+            "everywhere": policy.widest_scope(user, "view", access.PERSON) == policy.Scope.OFFICE,
         }
         for user in staff.order_by("email")
     ]

@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from przystan import access as policy
 from przystan.audit.api import record_denied
 
 from .. import access
@@ -16,10 +17,10 @@ from ..models import Household, Person
 from .common import serce_view
 
 
-@serce_view()
+@serce_view("serce.person", "edit")
 def household_new(request: HttpRequest, pk: int) -> HttpResponse:
     """Start a household with the person ``pk`` as its first member."""
-    person = access.person_for(request, pk, access.PERSONAL_CHANGE)
+    person = access.person_for(request, pk, "edit")
     form = HouseholdForm(request.POST or None, initial={"reference": person.last_name})
     if request.method == "POST" and form.is_valid():
         household = form.save(commit=False)
@@ -33,19 +34,20 @@ def household_new(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "serce/household_form.html", {"form": form, "person": person, "nav": "persons"})
 
 
-@serce_view()
+@serce_view("serce.person", "view")
 def household_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The members the user may see; add a person (by register number) or take one out."""
     household = get_object_or_404(Household, pk=pk, office=request.office)
     visible = access.visible_persons(request.user, request.office)
     members = list(visible.filter(household=household))
     if not members and not Household.objects.filter(pk=pk, members__isnull=True).exists():
-        record_denied(request.user, access.WORK_IN_CENTRE, household, request=request)
+        record_denied(request.user, f"{access.PERSON}:view", household, request=request)
         raise PermissionDenied(_("This person is not a resident of your centre."))
     form = HouseholdMemberForm(request.POST or None)
     if request.method == "POST":
+        policy.require(request, "edit", access.PERSON)
         if request.POST.get("remove"):
-            person = access.person_for(request, int(request.POST["remove"]), access.PERSONAL_CHANGE)
+            person = access.person_for(request, int(request.POST["remove"]), "edit")
             if person.household_id == household.pk:
                 person.household = None
                 person.household_role = ""
@@ -59,7 +61,7 @@ def household_detail(request: HttpRequest, pk: int) -> HttpResponse:
             if found is None:
                 form.add_error("register_number", _("No person with this register number."))
             else:
-                person = access.person_for(request, found.pk, access.PERSONAL_CHANGE)
+                person = access.person_for(request, found.pk, "edit")
                 person.household = household
                 person.household_role = form.cleaned_data["role"]
                 person.save()
@@ -72,7 +74,7 @@ def household_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "household": household,
             "members": members,
             "form": form,
-            "can_change": access.can(request.user, access.PERSONAL_CHANGE),
+            "can_change": policy.allows(request.user, "edit", access.PERSON, office=request.office),
             "nav": "persons",
         },
     )

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
+
+from przystan import access as policy
 
 from ..forms import ImportForm
 from ..models import ImportRun
 from ..services.pobyt_import import COLUMNS, FORMAT_NAME, ImportFormatError, import_rows, parse
 from .common import serce_view
 
-PERMISSION = "serce.import_persons"
+IMPORT = "serce.import"
 
 
-@serce_view(PERMISSION)
+@serce_view(IMPORT, "manage")
 def import_upload(request: HttpRequest) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -36,7 +38,7 @@ def import_upload(request: HttpRequest) -> HttpResponse:
     )
 
 
-@serce_view(PERMISSION)
+@serce_view(IMPORT, "view")
 def import_run(request: HttpRequest, pk: int) -> HttpResponse:
-    run = get_object_or_404(ImportRun, pk=pk, office=request.office)
+    run = policy.get_or_404(request, "view", IMPORT, ImportRun.objects.all(), pk=pk)
     return render(request, "serce/import_run.html", {"run": run, "nav": "import"})

@@ -4,30 +4,38 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+
+from przystan import access as policy
 
 from .. import access
 from ..forms import NoticeForm
-from ..models import NoticeBatch
+from ..models import NoticeBatch, Person
 from ..services import notices
 from .common import serce_view
 
-PERMISSION = "serce.send_notices"
+NOTICE = "serce.notice"
+LANGUAGES = dict(Person.Language.choices)
 
 
-@serce_view(PERMISSION)
+@serce_view(NOTICE, "view")
 def notice_compose(request: HttpRequest) -> HttpResponse:
     centres = access.staff_centres(request.user, request.office)
     form = NoticeForm(request.POST or None, centres=centres)
     context = {
         "form": form,
         "nav": "notices",
-        "batches": NoticeBatch.objects.filter(office=request.office)[:20],
+        "batches": policy.visible(
+            request.user, "view", NOTICE, NoticeBatch.objects.all(), office=request.office
+        )[:20],
+        "can_send": policy.allows(request.user, "edit", NOTICE, office=request.office),
     }
+    if request.method == "POST":
+        policy.require(request, "edit", NOTICE)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        persons = access.visible_persons(request.user, request.office)
+        persons = access.visible_persons(request.user, request.office, "edit")
         group = notices.audience(
             persons,
             centre=data["centre"],
@@ -64,13 +72,14 @@ def notice_compose(request: HttpRequest) -> HttpResponse:
                 group.filter(language=row["language"]).exclude(phone="").count() if data["send_sms"] else 0
             )
             row["total_cost_grosze"] = row["recipients"] * row["cost_grosze"]
+            row["language_label"] = LANGUAGES.get(row["language"], row["language"])
         context.update({"preview": preview, "recipient_count": group.count()})
     return render(request, "serce/notices.html", context)
 
 
-@serce_view(PERMISSION)
+@serce_view(NOTICE, "view")
 def notice_batch(request: HttpRequest, pk: int) -> HttpResponse:
-    batch = get_object_or_404(NoticeBatch, pk=pk, office=request.office)
+    batch = policy.get_or_404(request, "view", NOTICE, NoticeBatch.objects.all(), pk=pk)
     recipients = batch.recipients.select_related("person", "message")[:500]
     return render(
         request,
@@ -78,7 +87,7 @@ def notice_batch(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "batch": batch,
             "recipients": recipients,
-            "summary": notices.delivery_summary(batch),
+            "summary": notices.delivery_summary_labels(batch),
             "nav": "notices",
         },
     )

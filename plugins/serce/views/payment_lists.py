@@ -15,30 +15,43 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from przystan.accounts import access as core_access
-from przystan.audit.api import record_event
+from przystan import access as policy
+from przystan.audit.api import record_denied, record_event
 from przystan.documents.http import pdf_response
 
+from .. import access
 from ..forms import AdjustmentForm, GenerateListForm
-from ..models import PaymentEntry, PaymentList, Person
+from ..models import PaymentEntry, PaymentList
+from ..policy import MARK_PAID
 from ..services import payments, printouts
 from .common import serce_view
 
-VIEW = "serce.view_paymentlist"
-PREPARE = "serce.add_paymentlist"
-APPROVE = "serce.approve_paymentlist"
-MARK_PAID = "serce.mark_paid_paymentlist"
-ADJUST = "serce.change_paymentlist"
+LIST = "serce.payment_list"
 
 
-@serce_view(VIEW)
+def _can(request: HttpRequest, action: str, obj: PaymentList | None = None) -> bool:
+    return policy.allows(request.user, action, LIST, obj, office=request.office)
+
+
+@serce_view(LIST, "view")
 def list_index(request: HttpRequest) -> HttpResponse:
+    centres = (
+        access.staff_centres(request.user, request.office)
+        if policy.widest_scope(request.user, "edit", LIST) == policy.Scope.CENTRE
+        else None
+    )
     form = GenerateListForm(
-        request.POST or None, office=request.office, initial={"month": dt.date.today().strftime("%Y-%m")}
+        request.POST or None,
+        office=request.office,
+        centres=centres,
+        initial={"month": dt.date.today().strftime("%Y-%m")},
     )
     if request.method == "POST":
-        core_access.require(request, PREPARE)
+        policy.require(request, "edit", LIST)
         if form.is_valid():
+            policy.require(
+                request, "edit", LIST, PaymentList(office=request.office, centre=form.cleaned_data["centre"])
+            )
             try:
                 payment_list = payments.generate(
                     request.office, form.cleaned_data["centre"], form.cleaned_data["month"], request.user
@@ -48,28 +61,32 @@ def list_index(request: HttpRequest) -> HttpResponse:
             else:
                 messages.success(request, _("The list was generated."))
                 return redirect("serce:payment-list", pk=payment_list.pk)
-    lists = PaymentList.objects.filter(office=request.office).select_related("centre")[:60]
+    lists = policy.visible(
+        request.user, "view", LIST, PaymentList.objects.select_related("centre"), office=request.office
+    )[:60]
     return render(
         request,
         "serce/payment_lists.html",
         {
             "form": form,
             "lists": lists,
-            "can_prepare": core_access.can(request.user, PREPARE),
+            "can_prepare": _can(request, "edit"),
             "nav": "payments",
         },
     )
 
 
-def _get(request: HttpRequest, pk: int) -> PaymentList:
-    return get_object_or_404(
+def _get(request: HttpRequest, pk: int, action: str = "view") -> PaymentList:
+    return policy.get_or_404(
+        request,
+        action,
+        LIST,
         PaymentList.objects.select_related("centre", "prepared_by", "approved_by"),
         pk=pk,
-        office=request.office,
     )
 
 
-@serce_view(VIEW)
+@serce_view(LIST, "view")
 def list_detail(request: HttpRequest, pk: int) -> HttpResponse:
     payment_list = _get(request, pk)
     entries = payment_list.entries.select_related("person", "adjusts", "approved_by").order_by(
@@ -89,26 +106,28 @@ def list_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "entries": entries[:500],
             "entry_count": entries.count(),
             "totals": payments.totals(payment_list),
-            "can_prepare": core_access.can(user, PREPARE),
-            "can_approve": core_access.can(user, APPROVE) and payment_list.prepared_by_id != user.pk,
-            "can_mark_paid": core_access.can(user, MARK_PAID),
-            "can_adjust": core_access.can(user, ADJUST),
+            "can_prepare": _can(request, "edit", payment_list),
+            "can_approve": _can(request, "approve", payment_list)
+            and not payments.took_part(payment_list, user),
+            "can_mark_paid": _can(request, MARK_PAID, payment_list),
+            "can_adjust": _can(request, "edit", payment_list),
+            "can_export": _can(request, "export", payment_list),
             "adjust_form": AdjustmentForm(),
             "pending": pending,
-            "can_approve_adjustments": core_access.can(user, APPROVE),
+            "can_approve_adjustments": _can(request, "approve", payment_list)
+            and policy.allows(user, "approve", "serce.benefit", office=request.office),
             "nav": "payments",
         },
     )
 
 
 @require_POST
-@serce_view(VIEW)
+@serce_view(LIST, "view")
 def list_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    payment_list = _get(request, pk)
-    required = {"submit": PREPARE, "return": APPROVE, "approve": APPROVE, "paid": MARK_PAID}.get(action)
+    required = {"submit": "edit", "return": "approve", "approve": "approve", "paid": MARK_PAID}.get(action)
+    payment_list = _get(request, pk, required or "view")
     if required is None:
         return redirect("serce:payment-list", pk=pk)
-    core_access.require(request, required, payment_list)
     try:
         if action == "submit":
             payments.submit(payment_list, request.user)
@@ -118,22 +137,27 @@ def list_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             payments.approve(payment_list, request.user)
         else:
             payments.mark_paid(payment_list, request.user)
-    except (ValidationError, PermissionDenied) as exc:
-        messages.error(request, "; ".join(getattr(exc, "messages", [str(exc)])))
+    except PermissionDenied as exc:
+        record_denied(request.user, f"{LIST}:{action} (four eyes)", payment_list, request=request)
+        messages.error(request, str(exc))
+    except ValidationError as exc:
+        messages.error(request, "; ".join(exc.messages))
     else:
         messages.success(request, _("Done."))
     return redirect("serce:payment-list", pk=pk)
 
 
 @require_POST
-@serce_view(ADJUST)
+@serce_view(LIST, "edit")
 def list_adjust(request: HttpRequest, pk: int) -> HttpResponse:
-    payment_list = _get(request, pk)
+    payment_list = _get(request, pk, "edit")
     form = AdjustmentForm(request.POST)
     if form.is_valid():
-        person = Person.objects.filter(
-            office=request.office, register_number=form.cleaned_data["person"].strip().upper()
-        ).first()
+        person = (
+            access.visible_persons(request.user, request.office)
+            .filter(register_number=form.cleaned_data["person"].strip().upper())
+            .first()
+        )
         entry = None
         if form.cleaned_data.get("entry"):
             entry = PaymentEntry.objects.filter(
@@ -157,13 +181,16 @@ def list_adjust(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@serce_view(APPROVE)
+@serce_view("serce.benefit", "approve")
 def adjustment_approve(request: HttpRequest, pk: int, entry: int) -> HttpResponse:
-    """A second person approves an adjustment (the one who entered it is refused, and it is logged)."""
-    payment_list = _get(request, pk)
+    """A second person approves an adjustment of a benefit payment (the one who entered it is refused
+    with a message, nothing changes, and the refusal is logged)."""
+    payment_list = _get(request, pk, "approve")
     item = get_object_or_404(PaymentEntry, pk=entry, payment_list=payment_list)
     try:
-        payments.approve_adjustment(item, request.user, request=request)  # self-approval: 403, audited
+        payments.approve_adjustment(item, request.user, request=request)
+    except PermissionDenied as exc:
+        messages.error(request, str(exc))
     except ValidationError as exc:
         messages.error(request, "; ".join(exc.messages))
     else:
@@ -171,18 +198,18 @@ def adjustment_approve(request: HttpRequest, pk: int, entry: int) -> HttpRespons
     return redirect("serce:payment-list", pk=pk)
 
 
-@serce_view(VIEW)
+@serce_view(LIST, "export")
 def list_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    payment_list = _get(request, pk)
+    payment_list = _get(request, pk, "export")
     record_event("export", payment_list, request=request, reason="pdf")
     return pdf_response(
         printouts.payment_list_pdf(payment_list), f"lista-{payment_list.month:%Y-%m}-{payment_list.pk}.pdf"
     )
 
 
-@serce_view(VIEW)
+@serce_view(LIST, "export")
 def list_csv(request: HttpRequest, pk: int) -> HttpResponse:
-    payment_list = _get(request, pk)
+    payment_list = _get(request, pk, "export")
     record_event("export", payment_list, request=request, reason="csv")
     response = HttpResponse(payments.export_csv(payment_list), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = (

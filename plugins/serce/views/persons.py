@@ -6,12 +6,15 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from przystan.accounts import access as core_access
+from przystan import access as policy
+from przystan.audit.api import record_read
 from przystan.audit.models import AuditEntry
 
 from .. import access
@@ -22,7 +25,7 @@ from ..services.search import search_persons
 from .common import serce_view
 
 
-@serce_view()
+@serce_view("serce.person", "view")
 def person_list(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()
     persons = access.visible_persons(request.user, request.office)
@@ -35,19 +38,29 @@ def person_list(request: HttpRequest) -> HttpResponse:
         {
             "query": query,
             "result": result,
-            "can_create": core_access.can(request.user, "serce.add_person"),
+            "can_create": policy.allows(request.user, "edit", access.PERSON, office=request.office),
             "nav": "persons",
         },
     )
 
 
-@serce_view("serce.add_person")
+def _centre_scoped(request: HttpRequest) -> bool:
+    return policy.widest_scope(request.user, "edit", access.PERSON) == policy.Scope.CENTRE
+
+
+@serce_view("serce.person", "edit")
 def person_create(request: HttpRequest) -> HttpResponse:
-    form = PersonForm(request.POST or None, request.FILES or None)
+    """Register a person; staff working in centres register them as a resident of one of their centres
+    (otherwise the person would be outside their scope the moment it is saved)."""
+    centres = access.staff_centres(request.user, request.office) if _centre_scoped(request) else None
+    form = PersonForm(request.POST or None, request.FILES or None, centres=centres)
     if request.method == "POST" and form.is_valid():
-        person = form.save(commit=False)
-        person.office = request.office
-        person.save()
+        with transaction.atomic():
+            person = form.save(commit=False)
+            person.office = request.office
+            person.save()
+            if form.cleaned_data.get("centre"):
+                stays.admit(person, form.cleaned_data["centre"], timezone.localdate())
         messages.success(
             request,
             _("The person was registered with number %(number)s.") % {"number": person.register_number},
@@ -56,9 +69,9 @@ def person_create(request: HttpRequest) -> HttpResponse:
     return render(request, "serce/person_form.html", {"form": form, "nav": "persons"})
 
 
-@serce_view()
+@serce_view("serce.person", "edit")
 def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    person = access.person_for(request, pk, access.PERSONAL_CHANGE)
+    person = access.person_for(request, pk, "edit")
     form = PersonForm(request.POST or None, request.FILES or None, instance=person)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -67,14 +80,13 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "serce/person_form.html", {"form": form, "person": person, "nav": "persons"})
 
 
-def person_history(person: Person, user: Any) -> list[AuditEntry]:
+def person_history(person: Person, user: Any, office: Any) -> list[AuditEntry]:
     """Audit entries of the person and of the records of every area the user may view."""
-    areas = access.area_access(user)
     related: list[tuple[type, list[Any]]] = [
         (IdentityDocument, list(person.documents.values_list("pk", flat=True)))
     ]
-    for slug, area in access.AREAS.items():
-        if not areas[slug]["view"]:
+    for area in access.AREAS.values():
+        if not policy.allows(user, "view", area.resource, office=office):
             continue
         for model in area.models:
             ids = list(model.objects.filter(person=person).values_list("pk", flat=True))
@@ -92,26 +104,36 @@ def person_history(person: Person, user: Any) -> list[AuditEntry]:
     )
 
 
-@serce_view()
+def _area(request: HttpRequest, slug: str, queryset: Any) -> Any:
+    """The records of an area the user may view (``None``: the area is not shown at all)."""
+    resource = access.AREAS[slug].resource
+    if not policy.allows(request.user, "view", resource, office=request.office):
+        return None
+    return policy.visible(request.user, "view", resource, queryset, office=request.office)
+
+
+@serce_view("serce.person", "view")
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    person = access.person_for(request, pk, None)
-    areas = access.area_access(request.user)
+    person = access.person_for(request, pk, "view")
+    record_read(person, request=request, reason="serce person page")
+    areas = access.area_access(request.user, request.office)
     sections = {}
-    if areas["stays"]["view"]:
-        sections["stays"] = person.stays.select_related("centre")
-    if areas["addresses"]["view"]:
-        sections["addresses"] = person.addresses.all()
-    if areas["benefits"]["view"]:
-        sections["benefits"] = person.benefits.all()
-    if areas["education"]["view"]:
-        sections["enrolments"] = person.enrolments.all()
-        sections["supplies"] = person.school_supplies.all()
-    if areas["food"]["view"]:
-        sections["food"] = person.food_arrangements.all()
+    for name, slug, queryset in (
+        ("stays", "stays", person.stays.select_related("centre")),
+        ("addresses", "addresses", person.addresses.all()),
+        ("benefits", "benefits", person.benefits.all()),
+        ("enrolments", "education", person.enrolments.all()),
+        ("supplies", "education", person.school_supplies.all()),
+        ("food", "food", person.food_arrangements.all()),
+    ):
+        found = _area(request, slug, queryset)
+        if found is not None:
+            sections[name] = found
     household = []
     if person.household_id:
         visible = access.visible_persons(request.user, request.office)
         household = visible.filter(household_id=person.household_id).exclude(pk=person.pk)
+    sensitive = policy.allows(request.user, "read_sensitive", access.PERSON, person, office=request.office)
     return render(
         request,
         "serce/person_detail.html",
@@ -120,10 +142,13 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "areas": areas,
             "sections": sections,
             "household": household,
-            "documents": person.documents.all(),
+            "documents": person.documents.all() if sensitive else [],
+            "show_contact": sensitive,
             "current_stay": stays.current_stay(person),
-            "can_edit_personal": core_access.can(request.user, access.PERSONAL_CHANGE),
-            "history": person_history(person, request.user),
+            "can_edit_personal": policy.allows(
+                request.user, "edit", access.PERSON, person, office=request.office
+            ),
+            "history": person_history(person, request.user, request.office) if sensitive else [],
             "nav": "persons",
         },
     )

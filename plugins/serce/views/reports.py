@@ -11,20 +11,21 @@ from przystan.audit.api import record_event
 
 from .. import access
 from ..models import BenefitKind
+from ..nationalities import nationality_name
 from ..services import reports
 from .common import serce_view
 
-PERMISSION = "serce.view_statistics"
+REPORT = "serce.report"
 
 
 def _tables(request: HttpRequest) -> dict[str, dict]:
     persons = access.visible_persons(request.user, request.office)
     kinds = dict(BenefitKind.choices)
     by_centre = reports.persons_by_centre(persons, request.office)
-    by_nationality = reports.persons_by_nationality(persons)
+    by_nationality = [(nationality_name(code), n) for code, n in reports.persons_by_nationality(persons)]
     by_age = reports.persons_by_age_band(persons)
     paid = [
-        (month, str(kinds.get(kind, kind)), total / 100)
+        (month, str(kinds.get(kind, kind)), f"{total / 100:.2f}")
         for month, kind, total in reports.benefits_paid(request.office)
     ]
     occupancy = reports.occupancy(request.office)
@@ -62,7 +63,7 @@ def _tables(request: HttpRequest) -> dict[str, dict]:
     }
 
 
-@serce_view(PERMISSION)
+@serce_view(REPORT, "view")
 def statistics(request: HttpRequest) -> HttpResponse:
     tables = _tables(request)
     for table in tables.values():
@@ -71,7 +72,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
     return render(request, "serce/statistics.html", {"tables": tables, "nav": "reports"})
 
 
-@serce_view(PERMISSION)
+@serce_view(REPORT, "export")
 def statistics_csv(request: HttpRequest, name: str) -> HttpResponse:
     tables = _tables(request)
     if name not in tables:

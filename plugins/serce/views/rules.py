@@ -4,21 +4,19 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from przystan.accounts import access as core_access
+from przystan import access as policy
 
 from ..forms import BenefitRuleForm
 from ..models import BenefitRule
 from .common import serce_view
 
-VIEW = "serce.view_benefitrule"
-ADD = "serce.add_benefitrule"
-CHANGE = "serce.change_benefitrule"
+RULE = "serce.benefit_rule"
 
 
-@serce_view(VIEW)
+@serce_view(RULE, "view")
 def rule_list(request: HttpRequest) -> HttpResponse:
     rules = BenefitRule.objects.filter(office=request.office)
     return render(
@@ -26,21 +24,19 @@ def rule_list(request: HttpRequest) -> HttpResponse:
         "serce/rules.html",
         {
             "rules": rules,
-            "can_add": core_access.can(request.user, ADD),
-            "can_change": core_access.can(request.user, CHANGE),
+            "can_add": policy.allows(request.user, "manage", RULE, office=request.office),
+            "can_change": policy.allows(request.user, "manage", RULE, office=request.office),
             "nav": "rules",
         },
     )
 
 
-@serce_view()
+@serce_view(RULE, "manage")
 def rule_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    rule = (
-        get_object_or_404(BenefitRule, pk=pk, office=request.office)
-        if pk
-        else BenefitRule(office=request.office)
-    )
-    core_access.require(request, CHANGE if pk else ADD, rule if pk else None)
+    if pk:
+        rule = policy.get_or_404(request, "manage", RULE, BenefitRule.objects.all(), pk=pk)
+    else:
+        rule = BenefitRule(office=request.office)
     form = BenefitRuleForm(request.POST or None, instance=rule)
     if request.method == "POST" and form.is_valid():
         form.save()
