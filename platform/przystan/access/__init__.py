@@ -14,7 +14,7 @@ from .decisions import (
     visible,
     widest_scope,
 )
-from .guards import PUBLIC, AccessEntry, PolicyPermission, access_entry, guard, public
+from .guards import PUBLIC, AccessEntry, PolicyPermission, access_entry, guard, public, staff_guard
 from .policy import Action, Grant, Resource, Scope, ScopeRule, grants
 
 __all__ = [
@@ -37,6 +37,7 @@ __all__ = [
     "public",
     "require",
     "roles_of",
+    "staff_guard",
     "visible",
     "widest_scope",
 ]

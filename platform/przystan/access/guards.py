@@ -59,6 +59,34 @@ def guard(resource: str, action: str = Action.VIEW) -> Callable[[Callable[..., A
     return decorator
 
 
+def staff_guard(
+    resource: str, action: str = Action.VIEW
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """:func:`guard` for staff pages: a role holding the action only on its own records (a foreigner,
+    an employer) has the portal, not these pages — refused (and audited) even though it holds the action.
+    """
+
+    def decorator(view: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(view)
+        def staff_only(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+            from django.core.exceptions import PermissionDenied
+            from django.utils.translation import gettext as _
+
+            from przystan.audit.api import record_denied
+
+            from .decisions import widest_scope
+            from .policy import Scope
+
+            if widest_scope(request.user, action, resource) in (None, Scope.OWN):
+                record_denied(request.user, f"{resource}:{action}", None, request=request)
+                raise PermissionDenied(_("This page is for office staff."))
+            return view(request, *args, **kwargs)
+
+        return guard(resource, action)(staff_only)
+
+    return decorator
+
+
 def public(view: Callable[..., Any]) -> Callable[..., Any]:
     """Mark ``view`` as deliberately open to everyone (the matrix test expects no denial)."""
     view.przystan_access = PUBLIC  # type: ignore[attr-defined]
