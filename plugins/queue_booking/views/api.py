@@ -29,6 +29,7 @@ from rest_framework.response import Response
 from rest_framework.validators import ProhibitSurrogateCharactersValidator
 
 from przystan.accounts.access import can
+from przystan.web.privacy import mark_personal
 from przystan.web.replay import replay_while
 
 from ..errors import BookingError, DayFull, SlotGone
@@ -321,9 +322,11 @@ class BookingViewSet(viewsets.ViewSet):
                 availability.place_taken(office.pk, slot.service_type.code, slot.pk, gone=True)
             return error_response(exc)
         replayed = getattr(booking, "replayed", False)
-        return Response(
-            booking_data(booking),
-            status=status.HTTP_200_OK if replayed else status.HTTP_201_CREATED,
+        return mark_personal(
+            Response(
+                booking_data(booking),
+                status=status.HTTP_200_OK if replayed else status.HTTP_201_CREATED,
+            )
         )
 
     @extend_schema(
@@ -339,7 +342,7 @@ class BookingViewSet(viewsets.ViewSet):
             booking = engine.cancel(booking)
         except BookingError as exc:
             return error_response(exc)
-        return Response(BookingSerializer(booking).data)
+        return mark_personal(Response(BookingSerializer(booking).data))
 
 
 class CheckInViewSet(viewsets.ViewSet):
