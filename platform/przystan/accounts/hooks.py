@@ -8,7 +8,7 @@ from przystan.pluginsys.contributions import NotificationType, UrlContribution
 from przystan.pluginsys.markers import hookimpl
 from przystan.profiles import Exposure
 
-from .mail import PASSWORD_RESET, VERIFY_EMAIL
+from .mail import PASSWORD_RESET, SIGNUP_EXISTING, VERIFY_EMAIL
 
 
 @hookimpl
@@ -34,5 +34,15 @@ def notification_types() -> list[NotificationType]:
             channels=("email",),
             placeholders=("reset_url", "user"),
             description=_("Sent when someone asks to reset the password of an account."),
+        ),
+        NotificationType(
+            SIGNUP_EXISTING,
+            label=_("Sign-up with an address that has an account"),
+            channels=("email",),
+            placeholders=("login_url", "reset_url", "user"),
+            description=_(
+                "Sent instead of an on-screen error when someone signs up with the address of an "
+                "existing account: log in or reset the password."
+            ),
         ),
     ]

@@ -6,6 +6,7 @@ from typing import Any
 
 VERIFY_EMAIL = "account.verify_email"
 PASSWORD_RESET = "account.password_reset"
+SIGNUP_EXISTING = "account.signup_existing"
 
 
 def send_account_mail(type_key: str, user: Any, *, request: Any = None, context: dict[str, Any]) -> list[Any]:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.hashers import make_password
+from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
@@ -23,27 +27,30 @@ from .forms import (
     ResendVerificationForm,
     SignupForm,
 )
+from .mail import SIGNUP_EXISTING, send_account_mail
 
 # ----------------------------------------------------------------------------- sign-up and verification
 
 
 @sensitive_post_parameters("password1", "password2")
 def signup(request: HttpRequest) -> HttpResponse:
+    """Sign-up. The answer never tells whether the address already has an account (staff's included):
+    a valid form always leads to "check your e-mail"; a new address gets the verification link, an
+    address with an account gets "someone tried to sign up with your address" (log in or reset)."""
     if request.user.is_authenticated:
         return redirect(settings.LOGIN_REDIRECT_URL)
     status = 200
     if request.method == "POST":
         if antispam.rate_limited(request, "signup", antispam.signup_rate()):
             form = SignupForm(request.POST)
-            form.is_valid()  # keep what was typed, show field errors too
+            form.is_valid()  # keep what was typed, show field errors too (none says "address taken")
             form.add_error(None, _("Too many sign-ups from your network. Please try again later."))
             status = 429
         else:
             form = SignupForm(request.POST)
             if form.is_valid():
-                user = form.save()
-                verification.send_verification(request, user)
-                request.session["przystan_signup_email"] = user.email
+                _sign_up(request, form)
+                request.session["przystan_signup_email"] = form.cleaned_data["email"]
                 return redirect("accounts:signup_done")
             status = 400 if form.refused_as_automated else 200
     else:
@@ -58,6 +65,38 @@ def signup(request: HttpRequest) -> HttpResponse:
             "privacy_notice_url": getattr(settings, "PRZYSTAN_PRIVACY_NOTICE_URL", ""),
         },
         status=status,
+    )
+
+
+def _sign_up(request: HttpRequest, form: SignupForm) -> None:
+    """Create the account and send the verification link, or tell the existing account's owner.
+
+    Both ways cost about the same (a password hash, one account lookup, one queued e-mail). A parallel
+    sign-up with the same new address that wins the unique constraint makes this one an attempt on an
+    existing account (no HTTP 500, the same answer).
+    """
+    existing = form.existing_account()
+    if existing is None:
+        try:
+            with transaction.atomic():
+                user = form.save()
+        except IntegrityError:
+            existing = form.existing_account()
+            if existing is None:
+                raise
+        else:
+            verification.send_verification(request, user)
+            return
+    else:
+        make_password(form.cleaned_data["password1"])  # the work a new account's password costs
+    send_account_mail(
+        SIGNUP_EXISTING,
+        existing,
+        request=request,
+        context={
+            "login_url": request.build_absolute_uri(reverse("accounts:login")),
+            "reset_url": request.build_absolute_uri(reverse("accounts:password_reset")),
+        },
     )
 
 
@@ -117,9 +156,33 @@ def resend_verification(request: HttpRequest) -> HttpResponse:
 
 
 class LoginView(auth_views.LoginView):
+    """Log-in. Besides django-axes (per username and IP), failed log-ins are counted per client IP
+    across all usernames (password spraying): past ``login_failure_rate()`` the IP gets 429."""
+
     template_name = "accounts/login.html"
     authentication_form = EmailAuthenticationForm
     redirect_authenticated_user = True
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if antispam.too_many_failures(request, "login", antispam.login_failure_rate()):
+            form = self.get_form()
+            form.errors.clear()
+            form.add_error(
+                None,
+                _(
+                    "Too many failed log-in attempts from your network. "
+                    "Wait 15 minutes and try again, or reset your password."
+                ),
+            )
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form: Any) -> HttpResponse:
+        if form.non_field_errors().as_data() and any(
+            error.code == "invalid_login" for error in form.non_field_errors().as_data()
+        ):
+            antispam.record_failure(self.request, "login", antispam.login_failure_rate())
+        return super().form_invalid(form)
 
 
 class LogoutView(auth_views.LogoutView):

@@ -86,6 +86,7 @@ MIDDLEWARE = [
     "przystan.web.privacy.PrivacyHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "przystan.web.locale.PrzystanLocaleMiddleware",
+    "przystan.web.badinput.RejectNulMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -109,6 +110,7 @@ PRZYSTAN_STATELESS_MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "przystan.web.privacy.PrivacyHeadersMiddleware",
     "przystan.web.locale.PrzystanLocaleMiddleware",
+    "przystan.web.badinput.RejectNulMiddleware",
     "django.middleware.common.CommonMiddleware",
     "przystan.offices.middleware.OfficeMiddleware",
     "przystan.audit.middleware.AuditContextMiddleware",
@@ -247,6 +249,12 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # JSON nested past the recursion limit is a 400 (DRF's parser lets RecursionError through)
+    "DEFAULT_PARSER_CLASSES": [
+        "przystan.api.parsers.SafeJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_THROTTLE_RATES": {"anon": "60/min", "user": "600/min"},
 }
 SPECTACULAR_SETTINGS = {
