@@ -8,7 +8,7 @@ from przystan.pluginsys.contributions import NotificationType, UrlContribution
 from przystan.pluginsys.markers import hookimpl
 from przystan.profiles import Exposure
 
-from .mail import PASSWORD_RESET, SIGNUP_EXISTING, VERIFY_EMAIL
+from .mail import MFA_ENROLMENT, PASSWORD_RESET, SIGNUP_EXISTING, VERIFY_EMAIL
 
 
 @hookimpl
@@ -43,6 +43,16 @@ def notification_types() -> list[NotificationType]:
             description=_(
                 "Sent instead of an on-screen error when someone signs up with the address of an "
                 "existing account: log in or reset the password."
+            ),
+        ),
+        NotificationType(
+            MFA_ENROLMENT,
+            label=_("Set up two-step verification"),
+            channels=("email",),
+            placeholders=("enrol_url", "user", "valid_hours"),
+            description=_(
+                "Sent to a staff account without a second factor: the one-time link that allows "
+                "setting up an authenticator app."
             ),
         ),
     ]

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django_otp import login as otp_login
 
-from . import antispam, mfa, verification
+from . import antispam, enrolment, mfa, verification
 from .forms import (
     EmailAuthenticationForm,
     NotifyingPasswordResetForm,
@@ -28,6 +28,7 @@ from .forms import (
     SignupForm,
 )
 from .mail import SIGNUP_EXISTING, send_account_mail
+from .models import MfaEnrolment
 
 # ----------------------------------------------------------------------------- sign-up and verification
 
@@ -251,12 +252,16 @@ def _next_url(request: HttpRequest) -> str:
 
 @login_required
 def mfa_setup(request: HttpRequest) -> HttpResponse:
+    """Set up a TOTP device. Only with a one-time enrolment permission (``enrolment``): a link sent to
+    the account's e-mail or a code from the office administrator; the password alone is not enough."""
     user = request.user
     next_url = _next_url(request)
     if mfa.has_confirmed_device(user):
         if user.is_verified():
             return redirect(next_url)
         return redirect(f"{reverse('accounts:mfa_verify')}?{urlencode({'next': next_url})}")
+    if not enrolment.allowed(request, user):
+        return _enrolment_needed(request, next_url)
     device = mfa.pending_totp_device(user)
     error = ""
     if request.method == "POST":
@@ -265,6 +270,7 @@ def mfa_setup(request: HttpRequest) -> HttpResponse:
             device.confirmed = True
             device.save(update_fields=["confirmed"])
             otp_login(request, device)
+            enrolment.finish(request)
             codes = mfa.create_backup_codes(user)
             return render(request, "accounts/mfa_backup_codes.html", {"codes": codes, "next": next_url})
         error = (
@@ -283,6 +289,54 @@ def mfa_setup(request: HttpRequest) -> HttpResponse:
         },
         status=400 if error else 200,
     )
+
+
+def _enrolment_needed(request: HttpRequest, next_url: str) -> HttpResponse:
+    """ "Check your e-mail for the enrolment link" (sent on the first visit), or enter an admin's code."""
+    user = request.user
+    error = ""
+    status = 200
+    action = request.POST.get("action", "") if request.method == "POST" else ""
+    if action == "code":
+        if antispam.key_rate_limited("mfa-enrolment-code", str(user.pk), "10/h"):
+            error = _("Too many attempts. Please try again later.")
+            status = 429
+        elif enrolment.redeem(user, request.POST.get("enrolment_code", ""), MfaEnrolment.Kind.ADMIN_CODE):
+            enrolment.allow_in_session(request, user)
+            return redirect(f"{reverse('accounts:mfa_setup')}?{urlencode({'next': next_url})}")
+        else:
+            error = _("This enrolment code is not valid. Codes work once and expire; ask your administrator.")
+            status = 400
+    elif action == "resend" or not enrolment.has_active_link(user):
+        if not antispam.key_rate_limited("mfa-enrolment-link", str(user.pk), "3/h"):
+            enrolment.send_link(request, user)
+    return render(
+        request,
+        "accounts/mfa_enrolment_needed.html",
+        {"email": user.email, "error": error, "next": next_url},
+        status=status,
+    )
+
+
+@login_required
+def mfa_enrol(request: HttpRequest, token: str) -> HttpResponse:
+    """The e-mailed enrolment link: valid once, for the logged-in owner of the account only."""
+    user = request.user
+    if mfa.has_confirmed_device(user):
+        return redirect("accounts:mfa_verify")
+    if not enrolment.redeem(user, token, MfaEnrolment.Kind.EMAIL_LINK):
+        return render(
+            request,
+            "accounts/mfa_enrolment_needed.html",
+            {
+                "email": user.email,
+                "error": _("This link is not valid any more. We can send you a new one."),
+                "next": _next_url(request),
+            },
+            status=400,
+        )
+    enrolment.allow_in_session(request, user)
+    return redirect("accounts:mfa_setup")
 
 
 @login_required
