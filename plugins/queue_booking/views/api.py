@@ -275,11 +275,13 @@ class BookingViewSet(viewsets.ViewSet):
             200: BookingSerializer,
             400: BookingErrorSerializer,
             409: BookingErrorSerializer,
+            422: BookingErrorSerializer,
         },
     )
     def create(self, request: Request) -> Response:
         office = office_of(request)
         slot = None
+        idempotency_key = request.headers.get("Idempotency-Key")
         values = plainly_valid(request.data, _BOOKING_REQUEST_FIELDS)
         if values is None:
             data = BookingRequestSerializer(data=request.data)
@@ -307,7 +309,8 @@ class BookingViewSet(viewsets.ViewSet):
                 office,
                 slot.pk,
                 applicant,
-                idempotency_key=request.headers.get("Idempotency-Key"),
+                idempotency_key=idempotency_key,
+                request_fingerprint=engine.request_fingerprint(request.data) if idempotency_key else "",
                 ip=client_ip(request._request),
                 service_type_id=slot.service_type_id,
                 slot=slot,
