@@ -121,3 +121,45 @@ def test_an_administrators_one_time_code_allows_enrolment(officer):
     assert "totp-secret" in person.get(SETUP).content.decode()
     again = logged_in(officer)
     assert again.post(SETUP, {"action": "code", "enrolment_code": code}).status_code == 400  # once only
+
+
+# ----------------------------------------------------------------------------- codes issued by office admins
+
+
+def test_an_office_administrator_issues_a_one_time_code_to_a_colleague(
+    officer, user_factory, office, staff_login
+):
+    admin = user_factory(
+        email="admin@uw.example.gov.pl", kind="staff", roles=("office_admin",), office=office
+    )
+    admin_client = Client()
+    staff_login(admin_client, admin)
+    page = admin_client.get("/accounts/mfa/enrolment-codes/")
+    assert page.status_code == 200 and officer.email in page.content.decode()
+    issued = admin_client.post("/accounts/mfa/enrolment-codes/", {"user": officer.pk})
+    code = re.search(r'id="enrolment-code">([A-Z0-9-]+)<', issued.content.decode()).group(1)
+
+    person = logged_in(officer)
+    assert person.post(SETUP, {"action": "code", "enrolment_code": code})["Location"].startswith(SETUP)
+    assert "totp-secret" in person.get(SETUP).content.decode()
+
+
+def test_only_verified_office_administrators_issue_codes_and_only_for_their_office(
+    officer, user_factory, office, other_office, staff_login
+):
+    stranger = user_factory(
+        email="x@drugi.example.gov.pl", kind="staff", roles=("officer",), office=other_office
+    )
+    admin = user_factory(
+        email="admin@uw.example.gov.pl", kind="staff", roles=("office_admin",), office=office
+    )
+    unverified = logged_in(admin)
+    assert unverified.get("/accounts/mfa/enrolment-codes/")["Location"].startswith("/accounts/mfa/verify/")
+    colleague = Client()
+    staff_login(
+        colleague, user_factory(email="c@uw.example.gov.pl", kind="staff", roles=("officer",), office=office)
+    )
+    assert colleague.get("/accounts/mfa/enrolment-codes/").status_code == 403
+    verified = Client()
+    staff_login(verified, admin)
+    assert verified.post("/accounts/mfa/enrolment-codes/", {"user": stranger.pk}).status_code == 404

@@ -79,6 +79,7 @@ class MfaEnrolment(models.Model):
     class Meta:
         verbose_name = _("MFA enrolment permission")
         verbose_name_plural = _("MFA enrolment permissions")
+        permissions = [("issue_mfa_enrolment_code", _("Can issue MFA enrolment codes to colleagues"))]
         indexes = [models.Index(fields=["user", "-created_at"], name="accounts_mfa_enrol_user_idx")]
 
     def __str__(self) -> str:

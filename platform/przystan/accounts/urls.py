@@ -26,5 +26,6 @@ urlpatterns = [
     path("profile/", views.profile, name="profile"),
     path("mfa/setup/", views.mfa_setup, name="mfa_setup"),
     path("mfa/enrol/<str:token>/", views.mfa_enrol, name="mfa_enrol"),
+    path("mfa/enrolment-codes/", views.mfa_enrolment_codes, name="mfa_enrolment_codes"),
     path("mfa/verify/", views.mfa_verify, name="mfa_verify"),
 ]

@@ -6,11 +6,12 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.hashers import make_password
 from django.db import IntegrityError, transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import translation
@@ -20,6 +21,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django_otp import login as otp_login
 
 from . import antispam, enrolment, mfa, verification
+from .access import require
 from .forms import (
     EmailAuthenticationForm,
     NotifyingPasswordResetForm,
@@ -360,4 +362,47 @@ def mfa_verify(request: HttpRequest) -> HttpResponse:
         )
     return render(
         request, "accounts/mfa_verify.html", {"error": error, "next": next_url}, status=400 if error else 200
+    )
+
+
+# ----------------------------------------------------------------------------- enrolment codes (office admins)
+
+ISSUE_CODE_PERMISSION = "accounts.issue_mfa_enrolment_code"
+
+
+@login_required
+def mfa_enrolment_codes(request: HttpRequest) -> HttpResponse:
+    """Office administrators give a one-time enrolment code to a colleague of their office who has no
+    authenticator yet (e.g. cannot receive e-mail). The code is shown once; only its hash is kept."""
+    user = request.user
+    if not user.is_verified():  # the accounts pages are exempt from the MFA middleware: ask here
+        return redirect(f"{reverse('accounts:mfa_verify')}?{urlencode({'next': request.path})}")
+    require(request, ISSUE_CODE_PERMISSION)
+    colleagues = [
+        person
+        for person in get_user_model()
+        .objects.filter(home_office=user.home_office, is_active=True)
+        .exclude(pk=user.pk)
+        .order_by("email")
+        if user.home_office_id is not None and person.is_office_staff and not mfa.has_confirmed_device(person)
+    ]
+    issued = None
+    if request.method == "POST":
+        from przystan.audit.api import record_event
+
+        chosen = next((p for p in colleagues if str(p.pk) == request.POST.get("user", "")), None)
+        if chosen is None:
+            raise Http404
+        issued = (chosen, enrolment.issue_admin_code(chosen, created_by=user))
+        record_event(
+            "create",
+            MfaEnrolment.objects.filter(user=chosen).latest("created_at"),
+            user=user,
+            reason="MFA enrolment code issued",
+            request=request,
+        )
+    return render(
+        request,
+        "accounts/mfa_enrolment_codes.html",
+        {"colleagues": colleagues, "issued": issued, "valid_hours": max(1, enrolment.max_age() // 3600)},
     )
