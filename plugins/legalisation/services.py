@@ -9,7 +9,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -135,10 +135,48 @@ def register_mos(
     language: str,
 ) -> Submitted:
     """Track here an application filed in the national module MOS (unique MOS number per office)."""
-    from .models import Case, StageChange
+    from .models import Case
 
     if Case.objects.filter(office=office, mos_number=mos_number).exists():
         raise ValidationError(_("An application with this MOS number is already registered."))
+    try:
+        return _register_mos(
+            office,
+            user,
+            mos_number=mos_number,
+            application_type=application_type,
+            person_name=person_name,
+            passport_number=passport_number,
+            birth_date=birth_date,
+            filed_on=filed_on,
+            email=email,
+            phone=phone,
+            language=language,
+        )
+    except IntegrityError:
+        # a parallel registration of the same number won the unique constraint between our check
+        # and our INSERT: the same answer as when it had won before the check
+        if Case.objects.filter(office=office, mos_number=mos_number).exists():
+            raise ValidationError(_("An application with this MOS number is already registered.")) from None
+        raise
+
+
+def _register_mos(
+    office: Any,
+    user: Any,
+    *,
+    mos_number: str,
+    application_type: str,
+    person_name: str,
+    passport_number: str,
+    birth_date: datetime.date,
+    filed_on: datetime.date,
+    email: str,
+    phone: str,
+    language: str,
+) -> Submitted:
+    from .models import Case, StageChange
+
     with transaction.atomic():
         number = next_case_number(office)
         pin = new_pin(_pin_length(office))

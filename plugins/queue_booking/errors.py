@@ -73,6 +73,15 @@ class IdempotencyConflict(BookingError):
     status = 409
 
 
+class IdempotencyMismatch(BookingError):
+    code = "idempotency_key_reused"
+    message = _(
+        "This Idempotency-Key was already used with a different request. "
+        "Send a new key for a new request, or repeat the first request unchanged."
+    )
+    status = 422
+
+
 class NotCancellable(BookingError):
     code = "not_cancellable"
     message = _("This booking can no longer be changed.")

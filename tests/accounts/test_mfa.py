@@ -1,11 +1,15 @@
 from __future__ import annotations
 
+import re
+
 import pytest
+from django.core import mail
 from django.utils import timezone
 from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from przystan.notifications.service import deliver_due
 from przystan.testing.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -33,6 +37,12 @@ def test_staff_without_a_device_is_sent_to_setup_and_admin_opens_after_totp(clie
     assert response.status_code == 302
     assert response["Location"] == "/accounts/mfa/setup/?next=%2Fadmin%2F"
     assert client.get("/staff/").status_code == 302  # every page, not only the admin
+
+    waiting = client.get(response["Location"])  # the password alone does not show a secret
+    assert waiting.status_code == 200 and "secret" not in waiting.context
+    deliver_due()
+    link = re.search(r"http://testserver(/accounts/mfa/enrol/\S+/)", mail.outbox[-1].body).group(1)
+    assert client.get(link)["Location"] == "/accounts/mfa/setup/"
 
     setup = client.get(response["Location"])
     assert setup.status_code == 200
@@ -108,3 +118,14 @@ def test_api_answers_403_for_staff_without_mfa(client, editor):
     response = client.get("/api/")
     assert response.status_code == 403
     assert "MFA" in response.json()["detail"]
+
+
+def test_demo_staff_are_pre_enrolled_and_log_in_with_a_printed_backup_code(client, editor):
+    from przystan.demo.loader import _backup_codes
+
+    codes = _backup_codes(editor)  # what `./przystan demo` prints for each staff account
+    log_in(client, editor)
+    assert client.get("/admin/")["Location"] == "/accounts/mfa/verify/?next=%2Fadmin%2F"  # no enrolment
+    ok = client.post("/accounts/mfa/verify/", {"code": codes[0], "next": "/admin/"})
+    assert ok.status_code == 302 and ok["Location"] == "/admin/"
+    assert client.get("/admin/").status_code == 200

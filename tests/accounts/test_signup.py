@@ -141,11 +141,14 @@ def test_signups_are_rate_limited_per_ip(client, signup_data, settings):
     assert other_ip.status_code == 302
 
 
-def test_duplicate_email_is_refused(client, signup_data, user_factory):
+def test_duplicate_email_creates_no_account_and_tells_only_the_owner(client, signup_data, user_factory):
     user_factory(email="taken@example.com")
     response = client.post(SIGNUP, signup_data(email="TAKEN@example.com"))
-    assert response.status_code == 200
-    assert "email" in response.context["form"].errors
+    assert response.status_code == 302  # the same answer as for a new address (no account probing)
+    assert User.objects.filter(email="taken@example.com").count() == 1
+    deliver_due()
+    assert [m.to for m in mail.outbox] == [["taken@example.com"]]
+    assert "/accounts/password-reset/" in mail.outbox[0].body
 
 
 def test_expired_and_forged_verification_links_offer_a_new_one(client, signup_data, settings):

@@ -22,6 +22,14 @@ class SimulatorState:
     error_code: int | None = None  # answer HTTP 200 with {"error": code} (SMSAPI style)
     delay: float = 0.0  # seconds to wait before answering
     lock: threading.Lock = field(default_factory=threading.Lock)
+    # SMSAPI's idx + check_idx=1: a second message with an idx already accepted is refused (error 53)
+    seen_idx: set[str] = field(default_factory=set)
+    duplicates_refused: int = 0
+    # accept the N-th message, then hold its answer until ``release`` is set (a worker can be killed
+    # while it waits: the provider has the message, the worker never hears so)
+    hang_after_accepting: int | None = None
+    hanging: threading.Event = field(default_factory=threading.Event)
+    release: threading.Event = field(default_factory=threading.Event)
 
 
 def make_handler(state: SimulatorState) -> type[BaseHTTPRequestHandler]:
@@ -59,6 +67,17 @@ def make_handler(state: SimulatorState) -> type[BaseHTTPRequestHandler]:
             missing = [k for k in ("to", "message", "from", "encoding", "format") if k not in form]
             if missing or form["encoding"] != "utf-8" or form["format"] != "json":
                 return self._answer(400, {"error": 8, "message": f"Bad request: {missing}"})
+            idx = form.get("idx", "")
+            with state.lock:
+                if idx and form.get("check_idx") == "1" and idx in state.seen_idx:
+                    state.duplicates_refused += 1
+                    duplicate = True
+                else:
+                    duplicate = False
+                    if idx:
+                        state.seen_idx.add(idx)
+            if duplicate:
+                return self._answer(200, {"error": 53, "message": f"Message with idx {idx} already sent"})
             message_id = uuid.uuid4().hex[:20]
             # the provider counts parts itself (UTF-16 units of non-ASCII text, 67 per part)
             units = len(form["message"].encode("utf-16-le")) // 2
@@ -67,6 +86,13 @@ def make_handler(state: SimulatorState) -> type[BaseHTTPRequestHandler]:
             parts = 1 if units <= single else -(-units // multi)
             with state.lock:
                 state.accepted.append({"id": message_id, **form})
+                hang = (
+                    state.hang_after_accepting is not None
+                    and len(state.accepted) == state.hang_after_accepting
+                )
+            if hang:
+                state.hanging.set()
+                state.release.wait(timeout=120)
             return self._answer(
                 200,
                 {

@@ -178,7 +178,7 @@ def test_backoff_grows_exponentially_with_jitter_and_is_capped():
 
 
 @pytest.mark.django_db
-def test_sweep_resumes_stuck_messages_and_enqueues_due_ones(office):
+def test_sweep_marks_stuck_emails_uncertain_and_enqueues_due_ones(office):
     stuck, due = (
         notify(TYPE, office=office, email=f"{n}@example.com", language="pl", context=CONTEXT)[0]
         for n in ("stuck", "due")
@@ -194,11 +194,13 @@ def test_sweep_resumes_stuck_messages_and_enqueues_due_ones(office):
     )
     call_command("notifications_sweep", grace=0)
     stuck.refresh_from_db()
-    assert stuck.status == Status.FAILED and "stopped while sending" in stuck.last_error
+    # SMTP cannot drop a duplicate: a stuck e-mail is left for staff to check, never re-sent blindly
+    assert stuck.status == Status.UNCERTAIN and "stopped while sending" in stuck.last_error
+    assert stuck.can_retry
     enqueued = {t.args_kwargs["args"][0] for t in DBTaskResult.objects.filter(task_path=TASK_PATH)}
-    assert {stuck.pk, due.pk} <= enqueued and recent.pk not in enqueued
+    assert due.pk in enqueued and stuck.pk not in enqueued and recent.pk not in enqueued
     call_command("notifications_sweep", sync=True)
-    assert sorted(m.to[0] for m in mail.outbox) == ["due@example.com", "stuck@example.com"]
+    assert sorted(m.to[0] for m in mail.outbox) == ["due@example.com"]
     assert OutboundMessage.objects.get(pk=recent.pk).status == Status.SENDING  # another worker has it
 
 

@@ -1,13 +1,15 @@
-"""Anti-automation for public forms: a honeypot, a minimum fill time and a per-IP rate limit.
+"""Anti-automation for public forms: a honeypot, a minimum fill time and rate limits.
 
 The form carries a signed issue time (``form_token``); submitting sooner than
-``PRZYSTAN_SIGNUP_MIN_SECONDS`` (default 3 s) after the form was served is refused. The rate
-limit counts submissions per client IP in the shared cache (Redis when configured), in fixed
-windows given by a rate such as ``"10/h"``.
+``PRZYSTAN_SIGNUP_MIN_SECONDS`` (default 3 s) after the form was served is refused. Rate limits
+count in the shared cache (Redis when configured), in fixed windows given by a rate such as
+``"10/h"``: per client IP (:func:`rate_limited`, :func:`record_failure` / :func:`too_many_failures`)
+or per any other key, e.g. an e-mail address (:func:`key_rate_limited`; the key is hashed).
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 import time
 from dataclasses import dataclass
@@ -68,19 +70,52 @@ def client_ip(request: HttpRequest) -> str:
     return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 
+def _count(key: str, limit: Rate, *, add: int = 1) -> int:
+    """Add ``add`` to the counter ``key`` of the current window of ``limit``; return its value."""
+    window_key = f"{key}:{int(time.time() // limit.seconds)}"
+    if not add:
+        return int(cache.get(window_key) or 0)
+    cache.add(window_key, 0, timeout=limit.seconds + 5)
+    try:
+        return int(cache.incr(window_key, add))
+    except ValueError:  # expired between add and incr
+        cache.set(window_key, add, timeout=limit.seconds + 5)
+        return add
+
+
 def rate_limited(request: HttpRequest, scope: str, rate: str) -> bool:
     """Count this request against ``rate`` for its IP; True if the limit is exceeded."""
     limit = parse_rate(rate)
-    window = int(time.time() // limit.seconds)
-    key = f"przystan:ratelimit:{scope}:{client_ip(request)}:{window}"
-    cache.add(key, 0, timeout=limit.seconds + 5)
-    try:
-        used = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=limit.seconds + 5)
-        used = 1
-    return used > limit.count
+    return _count(f"przystan:ratelimit:{scope}:{client_ip(request)}", limit) > limit.count
+
+
+def key_rate_limited(scope: str, key: str, rate: str) -> bool:
+    """Count one use of ``key`` (e.g. an e-mail address) against ``rate``; True if it is exceeded."""
+    digest = hashlib.sha256(key.strip().lower().encode("utf-8")).hexdigest()[:32]
+    limit = parse_rate(rate)
+    return _count(f"przystan:ratelimit:{scope}:key:{digest}", limit) > limit.count
+
+
+def record_failure(request: HttpRequest, scope: str, rate: str) -> int:
+    """Count one failure (e.g. a wrong password, any username) for the request's IP; return the count."""
+    return _count(f"przystan:failures:{scope}:{client_ip(request)}", parse_rate(rate))
+
+
+def too_many_failures(request: HttpRequest, scope: str, rate: str) -> bool:
+    """True if the request's IP already had ``rate.count`` failures in the current window."""
+    limit = parse_rate(rate)
+    return _count(f"przystan:failures:{scope}:{client_ip(request)}", limit, add=0) >= limit.count
 
 
 def signup_rate() -> str:
     return str(getattr(settings, "PRZYSTAN_SIGNUP_RATE", "10/h"))
+
+
+def password_reset_rate() -> str:
+    """Reset e-mails per address (``PRZYSTAN_PASSWORD_RESET_RATE``, default 3 an hour)."""
+    return str(getattr(settings, "PRZYSTAN_PASSWORD_RESET_RATE", "3/h"))
+
+
+def login_failure_rate() -> str:
+    """Failed log-ins per client IP across all usernames (``PRZYSTAN_LOGIN_FAILURE_RATE``, 20/15 min)."""
+    return str(getattr(settings, "PRZYSTAN_LOGIN_FAILURE_RATE", "20/15m"))

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -85,9 +86,6 @@ class SignupForm(forms.Form):
 
     error_messages = {
         "password_mismatch": _("The two passwords do not match."),
-        "duplicate_email": _(
-            "An account with this e-mail address already exists. Log in or reset your password."
-        ),
         "bot": _("We could not accept the form. Please wait a few seconds and send it again."),
     }
 
@@ -98,13 +96,17 @@ class SignupForm(forms.Form):
         self.refused_as_automated = False
 
     def clean_email(self) -> str:
-        email = self.cleaned_data["email"].strip().lower()
-        if (
-            User.objects.filter(email__iexact=email).exists()
-            or User.objects.filter(username__iexact=email).exists()
-        ):
-            raise ValidationError(self.error_messages["duplicate_email"], code="duplicate_email")
-        return email
+        # Whether the address has an account is deliberately not checked here: the answer must be the
+        # same either way (see views.signup and existing_account()).
+        return self.cleaned_data["email"].strip().lower()
+
+    def existing_account(self) -> Any:
+        """The account already using the address (as e-mail or username), staff included, or None."""
+        email = self.cleaned_data["email"]
+        return (
+            User.objects.filter(email__iexact=email).first()
+            or User.objects.filter(username__iexact=email).first()
+        )
 
     def clean_organisation_tax_id(self) -> str:
         value = self.cleaned_data.get("organisation_tax_id", "")
@@ -178,6 +180,9 @@ class EmailAuthenticationForm(AuthenticationForm):
         field = self.fields["username"]
         field.label = _("E-mail address")
         field.max_length = 254
+        # Django's username field has no length validator: without one a long "username" reached
+        # authenticate() and django-axes' 255-character column (HTTP 500 on PostgreSQL)
+        field.validators.append(MaxLengthValidator(254))
         field.widget.attrs.update({"autocomplete": "username", "inputmode": "email", "autofocus": True})
         self.unverified_email = ""
 
@@ -212,6 +217,18 @@ class NotifyingPasswordResetForm(PasswordResetForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["email"].label = _("E-mail address")
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Send the link unless this address already had ``password_reset_rate()`` e-mails this window.
+
+        Silent either way: the page after it says the same whether a mail went out, was held back by
+        the limit, or the address has no account.
+        """
+        if antispam.key_rate_limited(
+            "password-reset", self.cleaned_data["email"], antispam.password_reset_rate()
+        ):
+            return None
+        return super().save(*args, **kwargs)
 
     def send_mail(
         self,

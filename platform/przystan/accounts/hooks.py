@@ -10,7 +10,7 @@ from przystan.pluginsys.contributions import MenuItem, NotificationType, UrlCont
 from przystan.pluginsys.markers import hookimpl
 from przystan.profiles import Exposure
 
-from .mail import PASSWORD_RESET, STAFF_INVITATION, VERIFY_EMAIL
+from .mail import MFA_ENROLMENT, PASSWORD_RESET, SIGNUP_EXISTING, STAFF_INVITATION, VERIFY_EMAIL
 
 
 @hookimpl
@@ -63,6 +63,26 @@ def notification_types() -> list[NotificationType]:
             placeholders=("set_password_url", "user", "office"),
             description=_(
                 "Sent to a new staff member: the link verifies the address and sets the first password."
+            ),
+        ),
+        NotificationType(
+            SIGNUP_EXISTING,
+            label=_("Sign-up with an address that has an account"),
+            channels=("email",),
+            placeholders=("login_url", "reset_url", "user"),
+            description=_(
+                "Sent instead of an on-screen error when someone signs up with the address of an "
+                "existing account: log in or reset the password."
+            ),
+        ),
+        NotificationType(
+            MFA_ENROLMENT,
+            label=_("Set up two-step verification"),
+            channels=("email",),
+            placeholders=("enrol_url", "user", "valid_hours"),
+            description=_(
+                "Sent to a staff account without a second factor: the one-time link that allows "
+                "setting up an authenticator app."
             ),
         ),
     ]

@@ -7,6 +7,8 @@ from typing import Any
 VERIFY_EMAIL = "account.verify_email"
 PASSWORD_RESET = "account.password_reset"
 STAFF_INVITATION = "account.staff_invitation"
+SIGNUP_EXISTING = "account.signup_existing"
+MFA_ENROLMENT = "account.mfa_enrolment"
 
 
 def send_account_mail(type_key: str, user: Any, *, request: Any = None, context: dict[str, Any]) -> list[Any]:

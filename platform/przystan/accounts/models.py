@@ -46,3 +46,41 @@ class User(AbstractUser):
     @property
     def is_office_staff(self) -> bool:
         return self.kind == AccountKind.STAFF or self.is_staff or self.is_superuser
+
+
+class MfaEnrolment(models.Model):
+    """A one-time permission to enrol a second factor: a link e-mailed to the account, or a code
+    an office administrator handed over. Only a hash of the secret is kept (``przystan.accounts.enrolment``)."""
+
+    class Kind(models.TextChoices):
+        EMAIL_LINK = "link", _("E-mail link")
+        ADMIN_CODE = "code", _("Code from an administrator")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="mfa_enrolments",
+        verbose_name=_("user"),
+    )
+    kind = models.CharField(_("kind"), max_length=4, choices=Kind.choices)
+    secret_hash = models.CharField(max_length=64, unique=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("issued by"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires at"))
+    used_at = models.DateTimeField(_("used at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("MFA enrolment permission")
+        verbose_name_plural = _("MFA enrolment permissions")
+        permissions = [("issue_mfa_enrolment_code", _("Can issue MFA enrolment codes to colleagues"))]
+        indexes = [models.Index(fields=["user", "-created_at"], name="accounts_mfa_enrol_user_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} · {self.user} · {self.created_at:%Y-%m-%d %H:%M}"

@@ -113,6 +113,7 @@ ROLES: tuple[Role, ...] = (
             "offices.delete_pluginenablement",
             "offices.view_pluginenablement",
             "accounts.view_user",
+            "accounts.issue_mfa_enrolment_code",
             "audit.view_auditentry",
             "scheduling.view_jobrun",
         ),

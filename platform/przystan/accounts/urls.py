@@ -37,6 +37,12 @@ urlpatterns = [
     ),
     path("profile/", views.profile, name="profile"),
     path("mfa/setup/", access.public(views.mfa_setup), name="mfa_setup"),
+    path("mfa/enrol/<str:token>/", access.public(views.mfa_enrol), name="mfa_enrol"),
+    path(
+        "mfa/enrolment-codes/",
+        access.guard("accounts.staff", "manage")(views.mfa_enrolment_codes),
+        name="mfa_enrolment_codes",
+    ),
     path("mfa/verify/", access.public(views.mfa_verify), name="mfa_verify"),
 ]
 

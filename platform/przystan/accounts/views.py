@@ -6,9 +6,12 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.contrib.auth.hashers import make_password
+from django.db import IntegrityError, transaction
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse, reverse_lazy
 from django.utils import translation
@@ -19,7 +22,8 @@ from django_otp import login as otp_login
 
 from przystan import access
 
-from . import antispam, mfa, verification
+from . import antispam, enrolment, mfa, verification
+from .access import require
 from .forms import (
     EmailAuthenticationForm,
     NotifyingPasswordResetForm,
@@ -27,27 +31,31 @@ from .forms import (
     ResendVerificationForm,
     SignupForm,
 )
+from .mail import SIGNUP_EXISTING, send_account_mail
+from .models import MfaEnrolment
 
 # ----------------------------------------------------------------------------- sign-up and verification
 
 
 @sensitive_post_parameters("password1", "password2")
 def signup(request: HttpRequest) -> HttpResponse:
+    """Sign-up. The answer never tells whether the address already has an account (staff's included):
+    a valid form always leads to "check your e-mail"; a new address gets the verification link, an
+    address with an account gets "someone tried to sign up with your address" (log in or reset)."""
     if request.user.is_authenticated:
         return redirect(settings.LOGIN_REDIRECT_URL)
     status = 200
     if request.method == "POST":
         if antispam.rate_limited(request, "signup", antispam.signup_rate()):
             form = SignupForm(request.POST)
-            form.is_valid()  # keep what was typed, show field errors too
+            form.is_valid()  # keep what was typed, show field errors too (none says "address taken")
             form.add_error(None, _("Too many sign-ups from your network. Please try again later."))
             status = 429
         else:
             form = SignupForm(request.POST)
             if form.is_valid():
-                user = form.save()
-                verification.send_verification(request, user)
-                request.session["przystan_signup_email"] = user.email
+                _sign_up(request, form)
+                request.session["przystan_signup_email"] = form.cleaned_data["email"]
                 return redirect("accounts:signup_done")
             status = 400 if form.refused_as_automated else 200
     else:
@@ -62,6 +70,38 @@ def signup(request: HttpRequest) -> HttpResponse:
             "privacy_notice_url": getattr(settings, "PRZYSTAN_PRIVACY_NOTICE_URL", ""),
         },
         status=status,
+    )
+
+
+def _sign_up(request: HttpRequest, form: SignupForm) -> None:
+    """Create the account and send the verification link, or tell the existing account's owner.
+
+    Both ways cost about the same (a password hash, one account lookup, one queued e-mail). A parallel
+    sign-up with the same new address that wins the unique constraint makes this one an attempt on an
+    existing account (no HTTP 500, the same answer).
+    """
+    existing = form.existing_account()
+    if existing is None:
+        try:
+            with transaction.atomic():
+                user = form.save()
+        except IntegrityError:
+            existing = form.existing_account()
+            if existing is None:
+                raise
+        else:
+            verification.send_verification(request, user)
+            return
+    else:
+        make_password(form.cleaned_data["password1"])  # the work a new account's password costs
+    send_account_mail(
+        SIGNUP_EXISTING,
+        existing,
+        request=request,
+        context={
+            "login_url": request.build_absolute_uri(reverse("accounts:login")),
+            "reset_url": request.build_absolute_uri(reverse("accounts:password_reset")),
+        },
     )
 
 
@@ -122,7 +162,9 @@ def resend_verification(request: HttpRequest) -> HttpResponse:
 
 class LoginView(auth_views.LoginView):
     """Log in. A signed-in user sent back here by a page their role may not open (``?next=``) gets a
-    clear 403 page instead of being redirected to that page again (which sent them here: a loop)."""
+    clear 403 page instead of being redirected to that page again (which sent them here: a loop).
+    Besides django-axes (per username and IP), failed log-ins are counted per client IP across all
+    usernames (password spraying): past ``login_failure_rate()`` the IP gets 429."""
 
     template_name = "accounts/login.html"
     authentication_form = EmailAuthenticationForm
@@ -133,6 +175,28 @@ class LoginView(auth_views.LoginView):
         if target and _admin_refuses(request, target):
             return render(request, "accounts/not_allowed.html", {"target": target}, status=403)
         return super().dispatch(request, *args, **kwargs)
+
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if antispam.too_many_failures(request, "login", antispam.login_failure_rate()):
+            form = self.get_form()
+            form.errors.clear()
+            form.add_error(
+                None,
+                _(
+                    "Too many failed log-in attempts from your network. "
+                    "Wait 15 minutes and try again, or reset your password."
+                ),
+            )
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form: Any) -> HttpResponse:
+        if form.non_field_errors().as_data() and any(
+            error.code == "invalid_login" for error in form.non_field_errors().as_data()
+        ):
+            antispam.record_failure(self.request, "login", antispam.login_failure_rate())
+        return super().form_invalid(form)
 
 
 def _admin_refuses(request: HttpRequest, target: str) -> bool:
@@ -225,12 +289,16 @@ def _next_url(request: HttpRequest) -> str:
 
 @login_required
 def mfa_setup(request: HttpRequest) -> HttpResponse:
+    """Set up a TOTP device. Only with a one-time enrolment permission (``enrolment``): a link sent to
+    the account's e-mail or a code from the office administrator; the password alone is not enough."""
     user = request.user
     next_url = _next_url(request)
     if mfa.has_confirmed_device(user):
         if user.is_verified():
             return redirect(next_url)
         return redirect(f"{reverse('accounts:mfa_verify')}?{urlencode({'next': next_url})}")
+    if not enrolment.allowed(request, user):
+        return _enrolment_needed(request, next_url)
     device = mfa.pending_totp_device(user)
     error = ""
     if request.method == "POST":
@@ -239,6 +307,7 @@ def mfa_setup(request: HttpRequest) -> HttpResponse:
             device.confirmed = True
             device.save(update_fields=["confirmed"])
             otp_login(request, device)
+            enrolment.finish(request)
             codes = mfa.create_backup_codes(user)
             return render(request, "accounts/mfa_backup_codes.html", {"codes": codes, "next": next_url})
         error = (
@@ -257,6 +326,54 @@ def mfa_setup(request: HttpRequest) -> HttpResponse:
         },
         status=400 if error else 200,
     )
+
+
+def _enrolment_needed(request: HttpRequest, next_url: str) -> HttpResponse:
+    """ "Check your e-mail for the enrolment link" (sent on the first visit), or enter an admin's code."""
+    user = request.user
+    error = ""
+    status = 200
+    action = request.POST.get("action", "") if request.method == "POST" else ""
+    if action == "code":
+        if antispam.key_rate_limited("mfa-enrolment-code", str(user.pk), "10/h"):
+            error = _("Too many attempts. Please try again later.")
+            status = 429
+        elif enrolment.redeem(user, request.POST.get("enrolment_code", ""), MfaEnrolment.Kind.ADMIN_CODE):
+            enrolment.allow_in_session(request, user)
+            return redirect(f"{reverse('accounts:mfa_setup')}?{urlencode({'next': next_url})}")
+        else:
+            error = _("This enrolment code is not valid. Codes work once and expire; ask your administrator.")
+            status = 400
+    elif action == "resend" or not enrolment.has_active_link(user):
+        if not antispam.key_rate_limited("mfa-enrolment-link", str(user.pk), "3/h"):
+            enrolment.send_link(request, user)
+    return render(
+        request,
+        "accounts/mfa_enrolment_needed.html",
+        {"email": user.email, "error": error, "next": next_url},
+        status=status,
+    )
+
+
+@login_required
+def mfa_enrol(request: HttpRequest, token: str) -> HttpResponse:
+    """The e-mailed enrolment link: valid once, for the logged-in owner of the account only."""
+    user = request.user
+    if mfa.has_confirmed_device(user):
+        return redirect("accounts:mfa_verify")
+    if not enrolment.redeem(user, token, MfaEnrolment.Kind.EMAIL_LINK):
+        return render(
+            request,
+            "accounts/mfa_enrolment_needed.html",
+            {
+                "email": user.email,
+                "error": _("This link is not valid any more. We can send you a new one."),
+                "next": _next_url(request),
+            },
+            status=400,
+        )
+    enrolment.allow_in_session(request, user)
+    return redirect("accounts:mfa_setup")
 
 
 @login_required
@@ -280,4 +397,47 @@ def mfa_verify(request: HttpRequest) -> HttpResponse:
         )
     return render(
         request, "accounts/mfa_verify.html", {"error": error, "next": next_url}, status=400 if error else 200
+    )
+
+
+# ----------------------------------------------------------------------------- enrolment codes (office admins)
+
+ISSUE_CODE_PERMISSION = "accounts.issue_mfa_enrolment_code"
+
+
+@login_required
+def mfa_enrolment_codes(request: HttpRequest) -> HttpResponse:
+    """Office administrators give a one-time enrolment code to a colleague of their office who has no
+    authenticator yet (e.g. cannot receive e-mail). The code is shown once; only its hash is kept."""
+    user = request.user
+    if not user.is_verified():  # the accounts pages are exempt from the MFA middleware: ask here
+        return redirect(f"{reverse('accounts:mfa_verify')}?{urlencode({'next': request.path})}")
+    require(request, ISSUE_CODE_PERMISSION)
+    colleagues = [
+        person
+        for person in get_user_model()
+        .objects.filter(home_office=user.home_office, is_active=True)
+        .exclude(pk=user.pk)
+        .order_by("email")
+        if user.home_office_id is not None and person.is_office_staff and not mfa.has_confirmed_device(person)
+    ]
+    issued = None
+    if request.method == "POST":
+        from przystan.audit.api import record_event
+
+        chosen = next((p for p in colleagues if str(p.pk) == request.POST.get("user", "")), None)
+        if chosen is None:
+            raise Http404
+        issued = (chosen, enrolment.issue_admin_code(chosen, created_by=user))
+        record_event(
+            "create",
+            MfaEnrolment.objects.filter(user=chosen).latest("created_at"),
+            user=user,
+            reason="MFA enrolment code issued",
+            request=request,
+        )
+    return render(
+        request,
+        "accounts/mfa_enrolment_codes.html",
+        {"colleagues": colleagues, "issued": issued, "valid_hours": max(1, enrolment.max_age() // 3600)},
     )

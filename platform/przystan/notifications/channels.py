@@ -47,7 +47,9 @@ def send_email(message: OutboundMessage) -> SendReceipt:
 
 
 def send_sms(message: OutboundMessage) -> SendReceipt:
-    result = get_gateway().send(message.recipient, message.body, sms_sender())
+    result = get_gateway().send(
+        message.recipient, message.body, sms_sender(), idempotency_key=message.delivery_key
+    )
     return SendReceipt(provider_message_id=result.message_id, sms_parts=result.parts)
 
 

@@ -5,12 +5,27 @@ moved to "sending" before anything is sent, so two workers never send it twice. 
 ``attempts``; the message goes back to "failed" with ``next_attempt_at`` after an exponential backoff with
 jitter (30 s × 2^n, at most 6 h) or, after ``PRZYSTAN_NOTIFICATION_MAX_ATTEMPTS`` attempts or a
 non-retryable error, to "dead".
+
+Exactly once across crashes. The claim commits, before the provider is called, the "sending" state and
+the message's ``delivery_key`` (a random key made at the first claim and kept for every later try). A
+worker killed between the provider call and recording "sent" leaves the message in "sending"; the
+sweep (``notifications_sweep``) finds it after ``STUCK_AFTER`` and does not re-send it blindly:
+
+* if the channel's gateway supports an idempotency key (the HTTP SMS gateway: ``idx`` + ``check_idx``,
+  see ``gateways.http``), the message goes back in line and is re-sent **with the same key**; a provider
+  that already accepted it drops the duplicate and the message is recorded as sent;
+* otherwise (e-mail over SMTP, the file and console gateways) nobody can tell whether it went out: the
+  message goes to "uncertain", shown to staff in the outbox, who check with the recipient and send it
+  again (the outbox's retry) or leave it. It is never re-sent automatically.
+
+The same rule covers a timeout from an idempotent gateway (re-sent with the same key, safe).
 """
 
 from __future__ import annotations
 
 import logging
 import random
+import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import partial
@@ -21,6 +36,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from .channels import send
+from .gateways import channel_is_idempotent
 from .models import OutboundMessage, Status
 
 logger = logging.getLogger(__name__)
@@ -59,8 +75,10 @@ def claim(message_id: int, now: datetime) -> OutboundMessage | None:
         message.status = Status.SENDING
         message.attempts += 1
         message.sending_started_at = now
-        message.save(update_fields=["status", "attempts", "sending_started_at"])
-    return message
+        if not message.delivery_key:
+            message.delivery_key = uuid.uuid4().hex
+        message.save(update_fields=["status", "attempts", "sending_started_at", "delivery_key"])
+    return message  # committed: "sending" and the key are on disk before the provider is called
 
 
 @dataclass(frozen=True)
@@ -137,8 +155,23 @@ def deliver_due(now: datetime | None = None, limit: int = 100) -> int:
 
 @dataclass(frozen=True)
 class SweepResult:
-    resumed: int  # stuck in "sending" and put back
+    resumed: int  # stuck in "sending" and put back (re-sent with the same delivery key)
     enqueued: int
+    uncertain: int = 0  # stuck in "sending" on a channel without idempotency: left for staff to check
+
+
+UNCERTAIN_NOTE = (
+    "The worker stopped while sending and the channel cannot drop a duplicate: it is not known "
+    "whether the message went out. Check with the recipient, then send it again or leave it."
+)
+RESUMED_NOTE = (
+    "The worker stopped while sending; the message is sent again with the same delivery key "
+    "(the gateway drops it if it already went out)."
+)
+
+
+def _note(message: OutboundMessage, text: str) -> str:
+    return ((f"{message.last_error}\n" if message.last_error else "") + text)[:ERROR_MAX_LENGTH]
 
 
 def sweep(
@@ -147,10 +180,16 @@ def sweep(
     limit: int = 1000,
     enqueue: bool = True,
 ) -> SweepResult:
-    """Put messages stuck in "sending" (a crashed worker) back in line and enqueue every due message."""
+    """Handle messages stuck in "sending" (a crashed worker) and enqueue every due message.
+
+    A stuck message whose channel is idempotent goes back in line (same delivery key); any other goes to
+    "uncertain" (see the module docstring).
+    """
     now = now or timezone.now()
     stuck = OutboundMessage.objects.filter(status=Status.SENDING, sending_started_at__lt=now - STUCK_AFTER)
     resumed: list[int] = []
+    uncertain = 0
+    idempotent: dict[str, bool] = {}
     for message_id in stuck.values_list("pk", flat=True)[:limit]:
         with transaction.atomic():
             rows = OutboundMessage.objects.filter(pk=message_id, status=Status.SENDING)
@@ -159,9 +198,19 @@ def sweep(
             message = rows.first()
             if message is None:
                 continue
-            message.last_error = (f"{message.last_error}\n" if message.last_error else "") + (
-                "The worker stopped while sending; the message was put back in line."
-            )
+            if message.channel not in idempotent:
+                idempotent[message.channel] = channel_is_idempotent(message.channel)
+            if not idempotent[message.channel] or not message.delivery_key:
+                message.status = Status.UNCERTAIN
+                message.next_attempt_at = None
+                message.last_error = _note(message, UNCERTAIN_NOTE)
+                message.save(update_fields=["status", "last_error", "next_attempt_at"])
+                logger.warning(
+                    "Notification %s (%s) may or may not have been sent", message.pk, message.channel
+                )
+                uncertain += 1
+                continue
+            message.last_error = _note(message, RESUMED_NOTE)
             message.status = Status.FAILED if message.attempts < max_attempts() else Status.DEAD
             message.next_attempt_at = now if message.status == Status.FAILED else None
             message.save(update_fields=["status", "last_error", "next_attempt_at"])
@@ -171,4 +220,4 @@ def sweep(
     to_enqueue = list(dict.fromkeys([*resumed, *due.values_list("pk", flat=True)[:limit]])) if enqueue else []
     for message_id in to_enqueue:
         enqueue_delivery(message_id)
-    return SweepResult(len(resumed), len(to_enqueue))
+    return SweepResult(len(resumed), len(to_enqueue), uncertain)

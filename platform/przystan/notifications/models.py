@@ -26,6 +26,7 @@ class Status(models.TextChoices):
     SENT = "sent", _("Sent")
     FAILED = "failed", _("Failed, will retry")
     DEAD = "dead", _("Failed permanently")
+    UNCERTAIN = "uncertain", _("Unknown whether sent: check")
 
 
 def compile_template(source: str) -> Any:
@@ -149,12 +150,15 @@ class OutboundMessage(models.Model):
     subject = models.CharField(_("subject"), max_length=255, blank=True)
     body = models.TextField(_("text"))
     html_body = models.TextField(_("HTML text"), blank=True)
-    status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.QUEUED)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
     attempts = models.PositiveIntegerField(_("attempts"), default=0)
     next_attempt_at = models.DateTimeField(_("next attempt at"), null=True, blank=True)
     sending_started_at = models.DateTimeField(_("sending started at"), null=True, blank=True)
     last_error = models.TextField(_("last error"), blank=True)
     provider_message_id = models.CharField(_("provider message ID"), max_length=100, blank=True)
+    # written (committed) with the "sending" state before the first provider call and kept for every
+    # later try: a gateway that supports it drops a second request with the same key
+    delivery_key = models.CharField(_("delivery key"), max_length=40, blank=True)
     sms_encoding = models.CharField(_("SMS encoding"), max_length=8, blank=True)
     sms_parts = models.PositiveSmallIntegerField(_("SMS parts"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -181,4 +185,4 @@ class OutboundMessage(models.Model):
 
     @property
     def can_retry(self) -> bool:
-        return self.status in (Status.FAILED, Status.DEAD)
+        return self.status in (Status.FAILED, Status.DEAD, Status.UNCERTAIN)

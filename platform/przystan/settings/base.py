@@ -82,8 +82,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Cache-Control on personal answers, Permissions-Policy (outside sessions: sees the session cookie)
+    "przystan.web.privacy.PrivacyHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "przystan.web.locale.PrzystanLocaleMiddleware",
+    "przystan.web.badinput.RejectNulMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -105,7 +108,9 @@ MIDDLEWARE = [
 # no session, CSRF, user, second factor, messages or login lockout (``przystan.web.stateless``)
 PRZYSTAN_STATELESS_MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "przystan.web.privacy.PrivacyHeadersMiddleware",
     "przystan.web.locale.PrzystanLocaleMiddleware",
+    "przystan.web.badinput.RejectNulMiddleware",
     "django.middleware.common.CommonMiddleware",
     "przystan.offices.middleware.OfficeMiddleware",
     "przystan.audit.middleware.AuditContextMiddleware",
@@ -244,6 +249,12 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # JSON nested past the recursion limit is a 400 (DRF's parser lets RecursionError through)
+    "DEFAULT_PARSER_CLASSES": [
+        "przystan.api.parsers.SafeJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_THROTTLE_RATES": {"anon": "60/min", "user": "600/min"},
 }
 SPECTACULAR_SETTINGS = {
@@ -293,6 +304,31 @@ CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# Permissions-Policy (przystan.web.privacy): no page of the platform uses a camera, microphone, location,
+# sensors, USB/serial/HID/Bluetooth devices, screen capture or the Payment Request API (online payments
+# redirect to the gateway's own pages), so every such feature is off for the site and for any frame.
+# Only full screen stays allowed for our own pages (the queue's call-next screens on a TV).
+PRZYSTAN_PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "autoplay": [],
+    "bluetooth": [],
+    "browsing-topics": [],
+    "camera": [],
+    "display-capture": [],
+    "fullscreen": ["self"],
+    "geolocation": [],
+    "gyroscope": [],
+    "hid": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "publickey-credentials-get": [],
+    "screen-wake-lock": [],
+    "serial": [],
+    "usb": [],
+    "xr-spatial-tracking": [],
+}
 # Content Security Policy (Django's own middleware). The Wagtail admin needs inline styles.
 from django.utils.csp import CSP  # noqa: E402
 

@@ -21,6 +21,7 @@ from przystan.accounts.antispam import rate_limited
 from przystan.audit.api import record_denied, record_event, record_read
 from przystan.documents.http import pdf_response
 from przystan.offices.enablement import hooks_for_office
+from przystan.web.privacy import personal
 
 from .. import attachments as files
 from ..application_types import TYPES, type_name
@@ -216,6 +217,7 @@ class StatusForm(forms.Form):
 
 
 @access.public
+@personal
 def status_check(request: HttpRequest) -> HttpResponse:
     form = StatusForm(request.POST or None)
     summary = None
@@ -244,6 +246,7 @@ class NewPinForm(forms.Form):
 
 
 @access.public
+@personal
 def new_pin_request(request: HttpRequest) -> HttpResponse:
     """Lost PIN: case number + date of birth; a new PIN goes only to the case's e-mail/phone.
 

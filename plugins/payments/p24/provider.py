@@ -155,7 +155,7 @@ class Przelewy24Provider(PaymentProvider):
 def _json_object(body: bytes) -> dict[str, Any]:
     try:
         payload = json.loads(body or b"{}")
-    except (ValueError, UnicodeDecodeError) as exc:
+    except (ValueError, UnicodeDecodeError, RecursionError) as exc:  # RecursionError: nested too deeply
         raise PaymentProviderError("malformed notification") from exc
     if not isinstance(payload, dict):
         raise PaymentProviderError("malformed notification")

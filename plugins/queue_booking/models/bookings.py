@@ -67,6 +67,9 @@ class Booking(models.Model):
         verbose_name=_("employer"),
     )
     idempotency_key = models.CharField(max_length=80, null=True, blank=True, unique=True)
+    # SHA-256 of the request that used the key (``services.booking.request_fingerprint``): the same key
+    # with another request is refused (422) instead of answering with the first booking
+    idempotency_fingerprint = models.CharField(max_length=64, blank=True, default="", db_default="")
     created_at = models.DateTimeField(auto_now_add=True)
     created_ip = models.GenericIPAddressField(null=True, blank=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)

@@ -11,6 +11,8 @@ partial unique index), the increment rolls back with it: nothing is ever half-bo
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import logging
 import secrets
 from typing import Any
@@ -22,7 +24,15 @@ from django.utils import timezone
 
 from przystan.fast_insert import insert_new
 
-from ..errors import AlreadyBooked, DayFull, IdempotencyConflict, NotCancellable, SlotGone, SlotNotReleased
+from ..errors import (
+    AlreadyBooked,
+    DayFull,
+    IdempotencyConflict,
+    IdempotencyMismatch,
+    NotCancellable,
+    SlotGone,
+    SlotNotReleased,
+)
 from ..identity import Applicant
 from ..models import ACTIVE_STATUSES, Booking, BookingSource, BookingStatus, Slot
 from . import availability, slot_facts
@@ -258,6 +268,7 @@ def book(
     user: Any = None,
     employer: Any = None,
     idempotency_key: str | None = None,
+    request_fingerprint: str = "",
     ip: str | None = None,
     place_already_held: bool = False,
     priority: bool = False,
@@ -267,6 +278,9 @@ def book(
     if_taken: str = IF_TAKEN_FAIL,
 ) -> Booking:
     """Book ``slot_id`` for ``applicant``; a repeated ``idempotency_key`` returns the first result.
+
+    ``request_fingerprint`` (see :func:`request_fingerprint`) is kept with the key: a later request
+    with the same key and another fingerprint is refused with :class:`IdempotencyMismatch` (422).
 
     ``if_taken=IF_TAKEN_NEAREST`` (public bookings only): if the time is gone, the nearest free time
     of the same service on the same day is booked instead (``booking.slot`` says which); if none is
@@ -292,7 +306,7 @@ def book(
         else:
             known_full = availability.known_gone(office.pk, code, slot_id)
         if known_full:
-            earlier = _replay(key, applicant, slot_id, any_slot=nearest) if key else None
+            earlier = _replay(key, applicant, slot_id, request_fingerprint, any_slot=nearest) if key else None
             if earlier is not None:
                 return earlier
             raise DayFull() if nearest else SlotGone()
@@ -336,12 +350,15 @@ def book(
                 user=user if getattr(user, "is_authenticated", False) else None,
                 employer=employer,
                 idempotency_key=key,
+                idempotency_fingerprint=request_fingerprint if key else "",
                 created_ip=ip or None,
                 priority=priority,
             )
             insert_new(booking)  # save() with its INSERT built once (the storm's hot path)
     except (IntegrityError, SlotGone, SlotNotReleased) as exc:
-        earlier = _replay(key, applicant, requested_id, any_slot=nearest) if key else None
+        earlier = (
+            _replay(key, applicant, requested_id, request_fingerprint, any_slot=nearest) if key else None
+        )
         if earlier is not None:
             return earlier
         if isinstance(exc, IntegrityError) and (
@@ -358,10 +375,20 @@ def book(
     return booking
 
 
-def _replay(key: str, applicant: Applicant, slot_id: int, *, any_slot: bool = False) -> Booking | None:
-    """The booking an earlier request with ``key`` made, or ``None``; :class:`IdempotencyConflict` if
-    that request was another person's or (unless ``any_slot``: the nearest time was accepted) another
-    slot's."""
+def request_fingerprint(data: Any) -> str:
+    """SHA-256 of a request's body as data (key order and whitespace do not matter)."""
+    if hasattr(data, "lists"):  # a QueryDict (form post): every value of every key
+        data = {key: values for key, values in data.lists()}
+    canonical = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _replay(
+    key: str, applicant: Applicant, slot_id: int, fingerprint: str = "", *, any_slot: bool = False
+) -> Booking | None:
+    """The booking an earlier request with ``key`` made, or ``None``; :class:`IdempotencyMismatch` if
+    that request had another body, :class:`IdempotencyConflict` if it was another person's or (unless
+    ``any_slot``: the nearest time was accepted) another slot's."""
     # most failed requests carry a key never used before: one plain indexed read answers that
     with connection.cursor() as cursor:
         cursor.execute(
@@ -376,6 +403,8 @@ def _replay(key: str, applicant: Applicant, slot_id: int, *, any_slot: bool = Fa
     earlier = next(iter(found), None)
     if earlier is None:
         return None
+    if fingerprint and earlier.idempotency_fingerprint and earlier.idempotency_fingerprint != fingerprint:
+        raise IdempotencyMismatch()
     if earlier.identity_hash != applicant.identity_hash or (not any_slot and earlier.slot_id != slot_id):
         raise IdempotencyConflict()
     earlier.replayed = True  # type: ignore[attr-defined]

@@ -29,6 +29,7 @@ from rest_framework.response import Response
 from rest_framework.validators import ProhibitSurrogateCharactersValidator
 
 from przystan.accounts.access import can
+from przystan.web.privacy import mark_personal
 from przystan.web.replay import replay_while
 
 from ..errors import BookingError, DayFull, SlotGone
@@ -274,11 +275,13 @@ class BookingViewSet(viewsets.ViewSet):
             200: BookingSerializer,
             400: BookingErrorSerializer,
             409: BookingErrorSerializer,
+            422: BookingErrorSerializer,
         },
     )
     def create(self, request: Request) -> Response:
         office = office_of(request)
         slot = None
+        idempotency_key = request.headers.get("Idempotency-Key")
         values = plainly_valid(request.data, _BOOKING_REQUEST_FIELDS)
         if values is None:
             data = BookingRequestSerializer(data=request.data)
@@ -306,7 +309,8 @@ class BookingViewSet(viewsets.ViewSet):
                 office,
                 slot.pk,
                 applicant,
-                idempotency_key=request.headers.get("Idempotency-Key"),
+                idempotency_key=idempotency_key,
+                request_fingerprint=engine.request_fingerprint(request.data) if idempotency_key else "",
                 ip=client_ip(request._request),
                 service_type_id=slot.service_type_id,
                 slot=slot,
@@ -321,9 +325,11 @@ class BookingViewSet(viewsets.ViewSet):
                 availability.place_taken(office.pk, slot.service_type.code, slot.pk, gone=True)
             return error_response(exc)
         replayed = getattr(booking, "replayed", False)
-        return Response(
-            booking_data(booking),
-            status=status.HTTP_200_OK if replayed else status.HTTP_201_CREATED,
+        return mark_personal(
+            Response(
+                booking_data(booking),
+                status=status.HTTP_200_OK if replayed else status.HTTP_201_CREATED,
+            )
         )
 
     @extend_schema(
@@ -339,7 +345,7 @@ class BookingViewSet(viewsets.ViewSet):
             booking = engine.cancel(booking)
         except BookingError as exc:
             return error_response(exc)
-        return Response(BookingSerializer(booking).data)
+        return mark_personal(Response(BookingSerializer(booking).data))
 
 
 class CheckInViewSet(viewsets.ViewSet):

@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from przystan.web.privacy import personal
+
 from ..errors import BookingError
 from ..forms import BookingForm, IdentityForm, SlotChoiceForm
 from ..ics import visit_ics
@@ -109,6 +111,7 @@ def _booking_or_404(token: str) -> Booking:
     return booking
 
 
+@personal
 def manage(request: HttpRequest, token: str) -> HttpResponse:
     booking = _booking_or_404(token)
     if booking.office_id != office_of(request).pk:
@@ -116,6 +119,7 @@ def manage(request: HttpRequest, token: str) -> HttpResponse:
     return render(request, "queue_booking/manage.html", {"booking": booking, "token": token})
 
 
+@personal
 def ics(request: HttpRequest, token: str) -> HttpResponse:
     booking = _booking_or_404(token)
     summary = _("Visit: %(service)s") % {"service": booking.service_type}
@@ -129,6 +133,7 @@ def ics(request: HttpRequest, token: str) -> HttpResponse:
     return response
 
 
+@personal
 @require_POST
 def cancel(request: HttpRequest, token: str) -> HttpResponse:
     booking = _booking_or_404(token)
@@ -141,6 +146,7 @@ def cancel(request: HttpRequest, token: str) -> HttpResponse:
     return redirect("queue_booking:manage", token=token)
 
 
+@personal
 def reschedule(request: HttpRequest, token: str) -> HttpResponse:
     booking = _booking_or_404(token)
     slots = [slot for slot in available_slots(booking.service_type) if slot.pk != booking.slot_id]
@@ -192,6 +198,7 @@ def join_waiting_list(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "queue_booking/waiting_list.html", {"form": form, "service_type": service_type})
 
 
+@personal
 def offer(request: HttpRequest, token: str) -> HttpResponse:
     entry = waiting.entry_for_token(token)
     if entry is None:

@@ -20,6 +20,7 @@ __all__ = [
     "HttpSmsGateway",
     "SmsGateway",
     "SmsResult",
+    "channel_is_idempotent",
     "get_gateway",
     "sms_sender",
 ]
@@ -37,8 +38,12 @@ def get_gateway() -> SmsGateway:
     if backend == "file":
         return FileSmsGateway(config.get("FILE_DIR") or "sms")
     if backend == "http":
+        duplicate_codes = config.get("DUPLICATE_CODES")
         return HttpSmsGateway(
-            config.get("URL", ""), config.get("TOKEN", ""), float(config.get("TIMEOUT", 10.0))
+            config.get("URL", ""),
+            config.get("TOKEN", ""),
+            float(config.get("TIMEOUT", 10.0)),
+            **({"duplicate_codes": frozenset(duplicate_codes)} if duplicate_codes else {}),
         )
     raise GatewayError(
         f"Unknown SMS gateway backend {backend!r}; use console, file or http.", retryable=False
@@ -47,3 +52,13 @@ def get_gateway() -> SmsGateway:
 
 def sms_sender() -> str:
     return gateway_settings().get("SENDER") or "PRZYSTAN"
+
+
+def channel_is_idempotent(channel: str) -> bool:
+    """True if re-sending a message of ``channel`` with its delivery key cannot deliver it twice."""
+    if channel != "sms":
+        return False  # SMTP has no idempotency key: a Message-ID does not stop a second delivery
+    try:
+        return get_gateway().supports_idempotency
+    except GatewayError:
+        return False

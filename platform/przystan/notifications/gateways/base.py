@@ -23,6 +23,8 @@ class SmsGateway:
     """Base class of SMS gateways. ``to`` is E.164, ``sender`` the alphanumeric sender name."""
 
     name = "base"
+    #: True if ``send(..., idempotency_key=k)`` twice with the same ``k`` delivers one message only
+    supports_idempotency = False
 
-    def send(self, to: str, text: str, sender: str) -> SmsResult:
+    def send(self, to: str, text: str, sender: str, idempotency_key: str = "") -> SmsResult:
         raise NotImplementedError

@@ -14,7 +14,7 @@ logger = logging.getLogger("przystan.notifications.sms")
 class ConsoleSmsGateway(SmsGateway):
     name = "console"
 
-    def send(self, to: str, text: str, sender: str) -> SmsResult:
+    def send(self, to: str, text: str, sender: str, idempotency_key: str = "") -> SmsResult:
         info = sms_info(text)
         message_id = f"console-{uuid.uuid4()}"
         logger.info(

@@ -18,7 +18,7 @@ class FileSmsGateway(SmsGateway):
     def __init__(self, directory: str | os.PathLike[str]) -> None:
         self.directory = Path(directory)
 
-    def send(self, to: str, text: str, sender: str) -> SmsResult:
+    def send(self, to: str, text: str, sender: str, idempotency_key: str = "") -> SmsResult:
         info = sms_info(text)
         message_id = str(uuid.uuid4())
         now = datetime.now(UTC)

@@ -5,6 +5,11 @@ Request: ``POST <URL>`` with form fields ``to``, ``message``, ``from``, ``encodi
 ``list[0].id`` (and ``points``, ``parts``). Failure: JSON ``{"error": <code>, "message": ...}``, possibly
 with HTTP 200. Timeouts, connection errors, 5xx, 429 and the provider's internal-error codes are
 retryable; other 4xx and errors are not. The token never appears in logs or error messages.
+
+Idempotency: every message is sent with ``idx=<the message's delivery key>`` and ``check_idx=1``;
+the provider refuses a second message with the same ``idx`` (error code ``53`` by default, or any
+code in ``PRZYSTAN_SMS_GATEWAY["DUPLICATE_CODES"]``), which this gateway reports as the message
+having been accepted already. A re-send after a crash or a timeout therefore never doubles a message.
 """
 
 from __future__ import annotations
@@ -20,12 +25,20 @@ from .base import GatewayError, SmsGateway, SmsResult
 logger = logging.getLogger("przystan.notifications.sms")
 
 RETRYABLE_PROVIDER_CODES = frozenset({8, 201, 999})  # request error / internal errors of the provider
+DUPLICATE_IDX_CODES = frozenset({53})  # "a message with this idx was already sent" (check_idx=1)
 
 
 class HttpSmsGateway(SmsGateway):
     name = "http"
+    supports_idempotency = True
 
-    def __init__(self, url: str, token: str, timeout: float = 10.0) -> None:
+    def __init__(
+        self,
+        url: str,
+        token: str,
+        timeout: float = 10.0,
+        duplicate_codes: frozenset[int] = DUPLICATE_IDX_CODES,
+    ) -> None:
         if not url:
             raise GatewayError(
                 "The HTTP SMS gateway has no URL (settings.PRZYSTAN_SMS_GATEWAY['URL']).", retryable=False
@@ -33,11 +46,12 @@ class HttpSmsGateway(SmsGateway):
         self.url = url
         self._token = token
         self.timeout = timeout
+        self.duplicate_codes = frozenset(duplicate_codes)
 
     def __repr__(self) -> str:
         return f"HttpSmsGateway(url={self.url!r})"  # never the token
 
-    def send(self, to: str, text: str, sender: str) -> SmsResult:
+    def send(self, to: str, text: str, sender: str, idempotency_key: str = "") -> SmsResult:
         form = {
             "to": to.removeprefix("+"),
             "message": text,
@@ -45,6 +59,8 @@ class HttpSmsGateway(SmsGateway):
             "encoding": "utf-8",
             "format": "json",
         }
+        if idempotency_key:
+            form.update({"idx": idempotency_key, "check_idx": "1"})
         try:
             with httpx.Client(timeout=self.timeout) as client:
                 response = client.post(
@@ -65,6 +81,11 @@ class HttpSmsGateway(SmsGateway):
             )
         if payload.get("error") is not None:
             code = payload.get("error")
+            if idempotency_key and code in self.duplicate_codes:
+                logger.info(
+                    "SMS with idx %s was already accepted by %s: not sent again", idempotency_key, self.url
+                )
+                return SmsResult(f"idx:{idempotency_key}", sms_info(text).parts)
             raise GatewayError(self._describe(response, payload), retryable=code in RETRYABLE_PROVIDER_CODES)
         try:
             first = payload["list"][0]

@@ -31,7 +31,10 @@ class Command(BaseCommand):
         result = sweep(
             grace=timedelta(seconds=options["grace"]), limit=options["limit"], enqueue=not options["sync"]
         )
-        self.stdout.write(f"resumed {result.resumed} stuck message(s), enqueued {result.enqueued}")
+        self.stdout.write(
+            f"resumed {result.resumed} stuck message(s), {result.uncertain} left uncertain for staff, "
+            f"enqueued {result.enqueued}"
+        )
         if options["sync"]:
             sent = deliver_due(limit=options["limit"])
             self.stdout.write(f"sent {sent} message(s)")
