@@ -12,6 +12,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from przystan.accounts import access as core_access
+from przystan.audit.mixins import AuditedApiReadsMixin
 
 from . import access
 from .models import ImportRun, Person
@@ -69,13 +70,17 @@ def _office(request: Request) -> Any:
 
 
 class PersonViewSet(
+    AuditedApiReadsMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
     mixins.UpdateModelMixin,
     viewsets.GenericViewSet,
 ):
-    """Persons the caller may see; ``?q=`` searches by name fragment (any script), register number or identifier."""
+    """Persons the caller may see; ``?q=`` searches by name fragment (any script), register number or identifier.
+
+    Every person it returns (read, list, search) is recorded in the audit log as read.
+    """
 
     serializer_class = PersonSerializer
     permission_classes = [IsAuthenticated]
@@ -87,6 +92,7 @@ class PersonViewSet(
         query = request.query_params.get("q", "")
         if query:
             result = search_persons(self.get_queryset(), query)
+            self.audit_reads(result.persons, reason="api search")
             return Response(
                 {"results": PersonSerializer(result.persons, many=True).data, "more": result.more}
             )

@@ -4,16 +4,23 @@ from __future__ import annotations
 
 from przystan.pluginsys.contributions import ApiRoute
 from przystan.pluginsys.markers import hookimpl
+from przystan.profiles import Exposure
 
 
 @hookimpl
 def api_routes() -> list[ApiRoute]:
-    """The core API: ``/api/me/``, ``/api/offices/``, ``/api/office-plugins/`` and ``/api/auth/token/``."""
+    """The core API: ``/api/me/``, ``/api/offices/``, ``/api/office-plugins/`` and ``/api/auth/token/``.
+
+    Every account (foreigners and employers on the public instance, staff on the internal one) and the
+    public directory need them, so they are served by both profiles.
+    """
     from .views import MeViewSet, OfficePluginViewSet, OfficeViewSet, TokenViewSet
 
     return [
-        ApiRoute("me", prefix="me", viewset=MeViewSet),
-        ApiRoute("offices", prefix="offices", viewset=OfficeViewSet),
-        ApiRoute("office-plugins", prefix="office-plugins", viewset=OfficePluginViewSet),
-        ApiRoute("auth-token", prefix="auth/token", viewset=TokenViewSet),
+        ApiRoute("me", prefix="me", viewset=MeViewSet, exposure=Exposure.BOTH),
+        ApiRoute("offices", prefix="offices", viewset=OfficeViewSet, exposure=Exposure.BOTH),
+        ApiRoute(
+            "office-plugins", prefix="office-plugins", viewset=OfficePluginViewSet, exposure=Exposure.BOTH
+        ),
+        ApiRoute("auth-token", prefix="auth/token", viewset=TokenViewSet, exposure=Exposure.BOTH),
     ]

@@ -51,6 +51,7 @@ __all__ = [
     "record_denied",
     "record_event",
     "record_read",
+    "record_reads",
     "register",
     "unregister",
 ]
@@ -128,6 +129,20 @@ def record_read(
 ) -> AuditEntry:
     """Record that ``obj`` was viewed (by ``user``, else the request's user, else the context's)."""
     return record_event(AuditAction.READ, obj, _who(user, request), reason=reason, request=request)
+
+
+def record_reads(
+    objs: Iterable[models.Model], *, request: HttpRequest | None = None, user: Any = None, reason: str = ""
+) -> list[AuditEntry]:
+    """Record that each of ``objs`` was viewed (e.g. the records of one API list page), in one INSERT."""
+    records = list(objs)
+    if not records:
+        return []
+    who = _who(user, request)
+    entries = [
+        build_entry(AuditAction.READ, obj=obj, user=who, reason=reason, request=request) for obj in records
+    ]
+    return AuditEntry.objects.using(records[0]._state.db).bulk_create(entries)
 
 
 def record_denied(

@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from przystan.accounts import access as core_access
+from przystan.audit.api import record_read
 from przystan.audit.models import AuditEntry
 
 from .. import access
@@ -95,6 +96,7 @@ def person_history(person: Person, user: Any) -> list[AuditEntry]:
 @serce_view()
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     person = access.person_for(request, pk, None)
+    record_read(person, request=request, reason="person page")
     areas = access.area_access(request.user)
     sections = {}
     if areas["stays"]["view"]:
