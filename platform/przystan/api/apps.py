@@ -6,3 +6,8 @@ class ApiConfig(AppConfig):
     name = "przystan.api"
     label = "api"
     verbose_name = _("Api")
+
+    def ready(self) -> None:
+        from . import receivers
+
+        receivers.connect()

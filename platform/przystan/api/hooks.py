@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from przystan.pluginsys.contributions import ApiRoute
+from django.urls import path
+
+from przystan.pluginsys.contributions import ApiRoute, UrlContribution
 from przystan.pluginsys.markers import hookimpl
 from przystan.profiles import Exposure
 
@@ -23,4 +25,22 @@ def api_routes() -> list[ApiRoute]:
             "office-plugins", prefix="office-plugins", viewset=OfficePluginViewSet, exposure=Exposure.BOTH
         ),
         ApiRoute("auth-token", prefix="auth/token", viewset=TokenViewSet, exposure=Exposure.BOTH),
+    ]
+
+
+@hookimpl
+def urls() -> list[UrlContribution]:
+    """The office administrators' screen of service credentials (closed network only)."""
+    from . import staff_views
+
+    return [
+        UrlContribution(
+            "service-credentials",
+            prefix="staff/service-credentials",
+            exposure=Exposure.INTERNAL,
+            patterns=[
+                path("", staff_views.credential_list, name="list"),
+                path("<uuid:public_id>/revoke/", staff_views.credential_revoke, name="revoke"),
+            ],
+        )
     ]

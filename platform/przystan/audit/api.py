@@ -165,8 +165,13 @@ def record_event(
     changes: dict[str, Any] | None = None,
     reason: str = "",
     request: HttpRequest | None = None,
+    *,
+    actor_repr: str | None = None,
 ) -> AuditEntry:
-    """Record any event (e.g. ``"export"``) about ``obj`` — an instance, a model class or ``None``."""
+    """Record any event (e.g. ``"export"``) about ``obj`` — an instance, a model class or ``None``.
+
+    ``actor_repr`` names an actor that is no account (a service credential).
+    """
     if action not in AuditAction.values:
         raise ValueError(f"Unknown audit action {action!r}; use one of {AuditAction.values}.")
     if isinstance(obj, type):
@@ -182,6 +187,8 @@ def record_event(
         )
     else:
         entry = build_entry(action, obj=obj, changes=changes, reason=reason, user=user, request=request)
+    if actor_repr is not None:
+        entry.actor_repr = actor_repr[:200]
     return write(entry, getattr(getattr(obj, "_state", None), "db", None))
 
 
