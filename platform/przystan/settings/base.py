@@ -61,7 +61,7 @@ INSTALLED_APPS = [
     "taggit",
     # third party
     "rest_framework",
-    "rest_framework.authtoken",
+    "rest_framework.authtoken",  # only for api/0002, which moves its tokens into przystan.api.ApiToken
     "drf_spectacular",
     "guardian",
     "axes",
