@@ -8,6 +8,6 @@ class ApiConfig(AppConfig):
     verbose_name = _("Api")
 
     def ready(self) -> None:
-        from . import receivers
+        from . import receivers, schema_auth  # noqa: F401  (schema_auth registers drf-spectacular extensions)
 
         receivers.connect()
