@@ -14,10 +14,17 @@ from przystan.pluginsys.manager import PluginSystem, get_plugin_system
 from przystan.profiles import Exposure, Profile, current_profile, serves
 
 
-def api_urlpatterns(system: PluginSystem) -> list[Any]:
-    """One router per contributor; plugin routes are gated so a disabled plugin's API answers 404."""
+def api_urlpatterns(system: PluginSystem, profile: Profile | None = None) -> list[Any]:
+    """One router per contributor; plugin routes are gated so a disabled plugin's API answers 404.
+
+    Only the routes whose ``exposure`` the profile serves are mounted (the others answer 404 and are
+    not in the schema, which drf-spectacular builds from these patterns).
+    """
+    profile = profile or current_profile()
     by_plugin: dict[str, SimpleRouter] = {}
     for route in system.registry("api_routes"):
+        if not serves(route.exposure, profile):
+            continue
         router = by_plugin.setdefault(route.plugin, SimpleRouter(use_regex_path=False))
         router.register(route.prefix, route.viewset, basename=route.name)
     patterns: list[Any] = []
@@ -56,7 +63,7 @@ def build_urlpatterns(system: PluginSystem | None = None, profile: Profile | Non
     patterns: list[Any] = [
         path("i18n/setlang/", access.public(set_language), name="set_language"),
         path("api/schema/", access.public(SpectacularAPIView.as_view()), name="api-schema"),
-        path("api/", include((api_urlpatterns(system), "api"))),
+        path("api/", include((api_urlpatterns(system, profile), "api"))),
     ]
     if serves(Exposure.INTERNAL, profile):
         patterns.append(path("admin/", include(wagtailadmin_urls)))

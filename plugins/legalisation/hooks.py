@@ -29,11 +29,26 @@ def urls() -> list[UrlContribution]:
 
 @hookimpl
 def api_routes() -> list[ApiRoute]:
-    from .views.api import CaseViewSet, StatusViewSet
+    from .views.api import CaseViewSet, OfficerCaseViewSet, StatusViewSet
 
     return [
-        ApiRoute("legalisation-cases", prefix="legalisation/cases", viewset=CaseViewSet),
-        ApiRoute("legalisation-status", prefix="legalisation/status", viewset=StatusViewSet),
+        # the cases a foreigner or employer is a party to, and the status by number and PIN
+        ApiRoute(
+            "legalisation-cases", prefix="legalisation/cases", viewset=CaseViewSet, exposure=Exposure.PUBLIC
+        ),
+        ApiRoute(
+            "legalisation-status",
+            prefix="legalisation/status",
+            viewset=StatusViewSet,
+            exposure=Exposure.PUBLIC,
+        ),
+        # the officers' cases (office, team scope): the closed network only
+        ApiRoute(
+            "legalisation-officer-cases",
+            prefix="legalisation/officer/cases",
+            viewset=OfficerCaseViewSet,
+            exposure=Exposure.INTERNAL,
+        ),
     ]
 
 

@@ -79,10 +79,26 @@ def api_routes() -> list[ApiRoute]:
     return [
         # anonymous, hit by the crowd of a release: served without session/user middleware
         ApiRoute(
-            "booking-availability", prefix="booking/availability", viewset=AvailabilityViewSet, stateless=True
+            "booking-availability",
+            prefix="booking/availability",
+            viewset=AvailabilityViewSet,
+            stateless=True,
+            exposure=Exposure.PUBLIC,
         ),
-        ApiRoute("booking-bookings", prefix="booking/bookings", viewset=BookingViewSet, stateless=True),
-        ApiRoute("booking-check-ins", prefix="booking/check-ins", viewset=CheckInViewSet),
+        ApiRoute(
+            "booking-bookings",
+            prefix="booking/bookings",
+            viewset=BookingViewSet,
+            stateless=True,
+            exposure=Exposure.PUBLIC,
+        ),
+        # the officers' desk: the closed network only
+        ApiRoute(
+            "booking-check-ins",
+            prefix="booking/check-ins",
+            viewset=CheckInViewSet,
+            exposure=Exposure.INTERNAL,
+        ),
     ]
 
 

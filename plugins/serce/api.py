@@ -12,7 +12,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from przystan import access as policy
-from przystan.audit.api import record_read
+from przystan.audit.mixins import AuditedApiReadsMixin
 
 from . import access
 from .models import ImportRun, Person
@@ -83,13 +83,17 @@ def _office(request: Request) -> Any:
 
 
 class PersonViewSet(
+    AuditedApiReadsMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
     mixins.UpdateModelMixin,
     viewsets.GenericViewSet,
 ):
-    """Persons the caller may see; ``?q=`` searches by name fragment (any script), register number or identifier."""
+    """Persons the caller may see; ``?q=`` searches by name fragment (any script), register number or identifier.
+
+    Every person it returns (read, list, search) is recorded in the audit log as read.
+    """
 
     serializer_class = PersonSerializer
     permission_classes = [policy.PolicyPermission]
@@ -102,28 +106,15 @@ class PersonViewSet(
             return Person.objects.filter(office=office)
         return access.visible_persons(self.request.user, office).order_by("pk")
 
-    def _audited(self, persons: list[Person]) -> list[Person]:
-        """Every person the API returns is a read of sensitive data: one audit entry each."""
-        for person in persons:
-            record_read(person, request=self.request._request, reason="serce API")
-        return persons
-
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         query = request.query_params.get("q", "")
         if query:
             result = search_persons(self.get_queryset(), query)
-            data = self.get_serializer(self._audited(result.persons), many=True).data
-            return Response({"results": data, "more": result.more})
-        page = self.paginate_queryset(self.get_queryset())
-        if page is not None:
-            return self.get_paginated_response(self.get_serializer(self._audited(list(page)), many=True).data)
-        persons = self._audited(list(self.get_queryset()))
-        return Response(self.get_serializer(persons, many=True).data)
-
-    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        person = self.get_object()
-        self._audited([person])
-        return Response(self.get_serializer(person).data)
+            self.audit_reads(result.persons, reason="api search")
+            return Response(
+                {"results": PersonSerializer(result.persons, many=True).data, "more": result.more}
+            )
+        return super().list(request, *args, **kwargs)
 
     def perform_create(self, serializer: Any) -> None:
         if policy.widest_scope(self.request.user, "edit", access.PERSON) != policy.Scope.OFFICE:

@@ -8,8 +8,10 @@ def register_models() -> None:
 
     from . import models as m
 
+    # a resident's identity: who opened it is recorded too (pages and API)
+    if not is_registered(m.Person):
+        register(m.Person, sensitive=True, exclude=("search_key", "updated_at", "pobyt_snapshot"))
     person_data = (
-        m.Person,
         m.Household,
         m.IdentityDocument,
         m.Stay,

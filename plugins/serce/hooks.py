@@ -23,8 +23,9 @@ def api_routes() -> list[ApiRoute]:
     from .api import ImportViewSet, PersonViewSet
 
     return [
-        ApiRoute("serce-persons", prefix="serce/persons", viewset=PersonViewSet),
-        ApiRoute("serce-imports", prefix="serce/imports", viewset=ImportViewSet),
+        # the register of reception-centre residents: the closed network only
+        ApiRoute("serce-persons", prefix="serce/persons", viewset=PersonViewSet, exposure=Exposure.INTERNAL),
+        ApiRoute("serce-imports", prefix="serce/imports", viewset=ImportViewSet, exposure=Exposure.INTERNAL),
     ]
 
 

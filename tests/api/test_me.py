@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 from django.core.cache import cache
-from rest_framework.authtoken.models import Token
+
+from przystan.api.models import ApiToken
 
 pytestmark = pytest.mark.django_db
 URL = "/api/me/"
@@ -22,7 +23,7 @@ def foreigner(user_factory, office):
 
 @pytest.fixture
 def auth(foreigner):
-    return {"HTTP_AUTHORIZATION": f"Token {Token.objects.create(user=foreigner).key}"}
+    return {"HTTP_AUTHORIZATION": f"Token {ApiToken.issue(foreigner)[1]}"}
 
 
 def test_me_requires_authentication(client, office):

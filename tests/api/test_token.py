@@ -6,8 +6,9 @@ import pytest
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.core.cache import cache
-from rest_framework.authtoken.models import Token
 
+from przystan.api.models import ApiToken as Token
+from przystan.api.models import hash_secret
 from przystan.testing.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -31,8 +32,9 @@ def test_correct_password_returns_a_token_that_authenticates(client, office, use
     response = post_token(client, "Anna@Example.com ", PASSWORD)
     assert response.status_code == 200, response.content
     key = response.json()["token"]
-    assert Token.objects.get(user=user).key == key
-    assert post_token(client, "anna@example.com", PASSWORD).json()["token"] == key  # the same token again
+    assert Token.objects.get(user=user).key_hash == hash_secret(key)  # only its hash is kept
+    again = post_token(client, "anna@example.com", PASSWORD).json()["token"]
+    assert again != key and Token.objects.filter(user=user).active().count() == 2  # a new one each time
 
     me = client.get("/api/me/", HTTP_AUTHORIZATION=f"Token {key}")
     assert me.status_code == 200
@@ -92,7 +94,7 @@ def test_staff_accounts_get_no_token(client, office, user_factory):
     user_factory(email="officer@example.com", kind="staff", office=office)
     response = post_token(client, "officer@example.com", PASSWORD)
     assert response.status_code == 403
-    assert "second factor" in response.json()["detail"]
+    assert "two-step verification code" in response.json()["detail"]
     assert not Token.objects.exists()
 
 

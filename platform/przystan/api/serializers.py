@@ -117,10 +117,19 @@ class TokenRequestSerializer(serializers.Serializer):
         style={"input_type": "password"},
         write_only=True,
     )
+    otp = serializers.CharField(
+        label=_("Two-step verification code"),
+        max_length=32,
+        required=False,
+        allow_blank=True,
+        write_only=True,
+        help_text=_("Staff accounts only: the code of your authenticator app or a backup code."),
+    )
 
 
 class TokenSerializer(serializers.Serializer):
     token = serializers.CharField(help_text=_("Send it as the header 'Authorization: Token <token>'."))
+    expires_at = serializers.DateTimeField(help_text=_("The token stops working at this time."))
 
 
 class ErrorSerializer(serializers.Serializer):

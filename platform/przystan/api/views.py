@@ -10,7 +10,6 @@ from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
-from rest_framework.authtoken.models import Token
 from rest_framework.exceptions import APIException, NotFound, PermissionDenied
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.request import Request
@@ -22,6 +21,7 @@ from przystan.offices.enablement import enabled_plugins
 from przystan.offices.models import Office, PluginEnablement
 from przystan.pluginsys.manager import get_plugin_system
 
+from .models import ApiToken
 from .serializers import (
     ErrorSerializer,
     MeSerializer,
@@ -201,11 +201,13 @@ class LockedOut(APIException):
 
 
 class TokenViewSet(mixins.CreateModelMixin, viewsets.GenericViewSet):
-    """Exchange an e-mail address and password for an API token.
+    """Exchange an e-mail address and password for an API token (:class:`przystan.api.models.ApiToken`).
 
     Goes through :func:`django.contrib.auth.authenticate` with the request, so django-axes counts
     failures exactly as for the web log-in form (same username key) and locks out after too many.
-    Staff accounts get no token: their sign-in needs a second factor, which a token would bypass.
+    Staff accounts also give their second-factor code (``otp``): their token is marked as issued
+    after MFA and lives 8 h; without it (or with a wrong one) they get no token. Every request gets a
+    new token; it expires and is revoked when the account's role, kind or password changes.
     """
 
     serializer_class = TokenRequestSerializer
@@ -218,13 +220,16 @@ class TokenViewSet(mixins.CreateModelMixin, viewsets.GenericViewSet):
         summary=_("Get an API token"),
         description=_(
             "Exchange your e-mail address and password for a token. Repeated failures block sign-in for a "
-            "while. Staff accounts cannot get tokens."
+            "while. Staff accounts also send their two-step verification code. The token expires and is "
+            "revoked when the account's role or password changes."
         ),
         request=TokenRequestSerializer,
         responses={
             200: TokenSerializer,
             400: OpenApiResponse(description=_("Wrong e-mail address or password, or e-mail not verified.")),
-            403: OpenApiResponse(ErrorSerializer, description=_("Staff accounts cannot get API tokens.")),
+            403: OpenApiResponse(
+                ErrorSerializer, description=_("A staff account without a valid two-step verification code.")
+            ),
             429: OpenApiResponse(ErrorSerializer, description=_("Too many attempts.")),
         },
     )
@@ -252,16 +257,25 @@ class TokenViewSet(mixins.CreateModelMixin, viewsets.GenericViewSet):
                 },
                 code="invalid_login",
             )
+        mfa_verified = False
         if getattr(user, "is_office_staff", False):
-            raise PermissionDenied(
-                _(
-                    "Staff accounts cannot get API tokens; sign in to the staff portal with your second factor."
+            from przystan.accounts import mfa
+
+            code = serializer.validated_data.get("otp") or ""
+            if not code or mfa.verify(user, code).device is None:
+                raise PermissionDenied(
+                    _(
+                        "Staff accounts get API tokens only with a valid two-step verification code "
+                        "(the otp field)."
+                    )
                 )
-            )
-        if not user.email_verified:
+            mfa_verified = True
+        elif not user.email_verified:
             raise serializers.ValidationError(
                 {"non_field_errors": [_("Your e-mail address is not verified yet.")]}, code="unverified"
             )
         user_logged_in.send(sender=type(user), request=http_request, user=user)
-        token, _created = Token.objects.get_or_create(user=user)
-        return Response(TokenSerializer({"token": token.key}).data, status=status.HTTP_200_OK)
+        token, key = ApiToken.issue(user, mfa_verified=mfa_verified)
+        return Response(
+            TokenSerializer({"token": key, "expires_at": token.expires_at}).data, status=status.HTTP_200_OK
+        )

@@ -51,6 +51,7 @@ __all__ = [
     "record_denied",
     "record_event",
     "record_read",
+    "record_reads",
     "register",
     "unregister",
 ]
@@ -130,6 +131,20 @@ def record_read(
     return record_event(AuditAction.READ, obj, _who(user, request), reason=reason, request=request)
 
 
+def record_reads(
+    objs: Iterable[models.Model], *, request: HttpRequest | None = None, user: Any = None, reason: str = ""
+) -> list[AuditEntry]:
+    """Record that each of ``objs`` was viewed (e.g. the records of one API list page), in one INSERT."""
+    records = list(objs)
+    if not records:
+        return []
+    who = _who(user, request)
+    entries = [
+        build_entry(AuditAction.READ, obj=obj, user=who, reason=reason, request=request) for obj in records
+    ]
+    return AuditEntry.objects.using(records[0]._state.db).bulk_create(entries)
+
+
 def record_denied(
     user: Any,
     perm: str | None = None,
@@ -150,8 +165,13 @@ def record_event(
     changes: dict[str, Any] | None = None,
     reason: str = "",
     request: HttpRequest | None = None,
+    *,
+    actor_repr: str | None = None,
 ) -> AuditEntry:
-    """Record any event (e.g. ``"export"``) about ``obj`` — an instance, a model class or ``None``."""
+    """Record any event (e.g. ``"export"``) about ``obj`` — an instance, a model class or ``None``.
+
+    ``actor_repr`` names an actor that is no account (a service credential).
+    """
     if action not in AuditAction.values:
         raise ValueError(f"Unknown audit action {action!r}; use one of {AuditAction.values}.")
     if isinstance(obj, type):
@@ -167,6 +187,8 @@ def record_event(
         )
     else:
         entry = build_entry(action, obj=obj, changes=changes, reason=reason, user=user, request=request)
+    if actor_repr is not None:
+        entry.actor_repr = actor_repr[:200]
     return write(entry, getattr(getattr(obj, "_state", None), "db", None))
 
 

@@ -25,6 +25,7 @@ class AuditAction(models.TextChoices):
     READ = "read", _("viewed")
     DENIED = "denied", _("access denied")
     EXPORT = "export", _("exported")
+    USE = "use", _("used")  # a credential (e.g. a service credential) was used
 
 
 class AuditEntryQuerySet(models.QuerySet):

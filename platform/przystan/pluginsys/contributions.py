@@ -49,6 +49,12 @@ class MenuItem(Contribution):
 class ApiRoute(Contribution):
     """A DRF viewset registered on the API router as ``/api/<prefix>/``; ``name`` is the basename.
 
+    ``exposure`` says which deployment profile mounts (and documents in ``/api/schema/``) the route,
+    as for :class:`UrlContribution`; it defaults to ``INTERNAL`` so that a route nobody classified
+    never reaches the internet. Operations of foreigners, employers and the public are ``PUBLIC``
+    (or ``BOTH`` when the closed network needs them too); registers and officer operations stay
+    ``INTERNAL`` and answer 404 on a public instance.
+
     ``stateless=True`` (only for a viewset with ``authentication_classes = []``, checked at start):
     requests under ``/api/<prefix>/`` skip the session, CSRF, authentication and other per-user
     middleware (``PRZYSTAN_STATELESS_MIDDLEWARE``, :mod:`przystan.web.stateless`); meant for the
@@ -58,6 +64,7 @@ class ApiRoute(Contribution):
     prefix: str
     viewset: Any
     stateless: bool = False
+    exposure: Exposure = Exposure.INTERNAL
 
 
 @dataclass

@@ -43,10 +43,14 @@ def api_routes() -> list[Any]:
 
     They are registered on the single ``/api/`` router, appear in the OpenAPI schema, and answer
     404 for an office where the plugin is disabled. A route marked ``stateless=True`` (anonymous,
-    no authentication classes) is served without session and user middleware; its view may mark a
-    GET answer with ``przystan.web.replay.replay_while(response, still_valid)`` to have it sent again
-    from the process's memory, before Django, while ``still_valid()`` is true (cookie-less requests
-    with the same host, path, query and ``Accept-Language``).
+    no authentication classes) is served without session and user middleware (but still through
+    the office middleware, the plugin gate and the view's throttles: nothing is answered before them).
+
+    ``exposure`` (``przystan.profiles.Exposure``, default ``INTERNAL``) says which deployment profile
+    mounts the route: ``PUBLIC`` for what foreigners, employers and the public use (booking, their own
+    cases, status by PIN, payments), ``INTERNAL`` for registers and officer operations, ``BOTH`` for
+    what both sides need (the signed-in profile, the offices directory, tokens). A public instance
+    neither mounts nor documents (``/api/schema/``) an internal route: it answers 404 there.
     """
 
 

@@ -61,7 +61,7 @@ INSTALLED_APPS = [
     "taggit",
     # third party
     "rest_framework",
-    "rest_framework.authtoken",
+    "rest_framework.authtoken",  # only for api/0002, which moves its tokens into przystan.api.ApiToken
     "drf_spectacular",
     "guardian",
     "axes",
@@ -244,7 +244,9 @@ WAGTAIL_WORKFLOW_ENABLED = True
 # ---------------------------------------------------------------- API
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        # expiring, revocable tokens (staff: only issued after MFA) and office-bound service credentials
+        "przystan.api.authentication.ExpiringTokenAuthentication",
+        "przystan.api.authentication.ServiceCredentialAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -257,6 +259,9 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_THROTTLE_RATES": {"anon": "60/min", "user": "600/min"},
 }
+# API tokens (przystan.api.models.ApiToken): lifetime of a staff account's token / of other accounts'
+PRZYSTAN_API_TOKEN_STAFF_SECONDS = env_int("PRZYSTAN_API_TOKEN_STAFF_SECONDS", 8 * 3600)
+PRZYSTAN_API_TOKEN_PUBLIC_SECONDS = env_int("PRZYSTAN_API_TOKEN_PUBLIC_SECONDS", 30 * 24 * 3600)
 SPECTACULAR_SETTINGS = {
     "TITLE": "Przystań API",
     "DESCRIPTION": "API of the Przystań platform. Plugins contribute routes under /api/.",

@@ -25,8 +25,6 @@ from django.core.handlers.wsgi import WSGIHandler
 from django.http import HttpRequest, HttpResponse
 from django.utils.module_loading import import_string
 
-from .replay import ReplayStore
-
 
 def stateless_prefixes() -> tuple[str, ...]:
     """The URL paths (``/api/<prefix>/``) of the API routes contributed as stateless."""
@@ -79,8 +77,9 @@ class StatelessStack(BaseHandler):
 class PrzystanWSGIHandler(WSGIHandler):
     """Django's WSGI handler choosing the stateless stack for the stateless API routes.
 
-    A GET answer of a stateless route its view marked replayable (``przystan.web.replay``) is sent
-    again from memory, before Django, while the view says it is still valid.
+    Every request goes through a middleware stack, the URL resolver (profile exposure, plugin gate)
+    and the view (throttles): nothing is answered before Django. (An earlier version replayed kept
+    GET answers from memory before Django, which skipped the plugin gate and throttles; it is gone.)
     """
 
     def __init__(self) -> None:
@@ -88,21 +87,9 @@ class PrzystanWSGIHandler(WSGIHandler):
         self.stateless = StatelessStack(getattr(settings, "PRZYSTAN_STATELESS_MIDDLEWARE", []))
         self.stateless.load_middleware()
         self.stateless_prefixes = stateless_prefixes() if self.stateless.middleware else ()
-        self.replays = ReplayStore()
-
-    def __call__(self, environ: dict[str, Any], start_response: Any) -> Any:
-        if self.stateless_prefixes and environ.get("PATH_INFO", "").startswith(self.stateless_prefixes):
-            replay = self.replays.answer(environ)
-            if replay is not None:
-                status, headers, body = replay
-                start_response(status, headers)
-                return [body]
-        return super().__call__(environ, start_response)
 
     def get_response(self, request: HttpRequest) -> HttpResponse:
         if self.stateless_prefixes and request.path_info.startswith(self.stateless_prefixes):
             request.user = AnonymousUser()  # type: ignore[attr-defined]
-            response = self.stateless.get_response(request)
-            self.replays.keep(request.META, response)
-            return response
+            return self.stateless.get_response(request)
         return super().get_response(request)

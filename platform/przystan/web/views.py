@@ -59,6 +59,11 @@ def staff_dashboard(request: HttpRequest) -> HttpResponse:
             "panels": panels,
             "reports": visible_contributions(request, "reports"),
             "may_use_admin": may_use_admin(request),
+            "may_manage_credentials": access.allows(
+                request.user, "manage", "api.service_credential", request.office, office=request.office
+            )
+            if getattr(request, "office", None) is not None
+            else False,
         },
     )
 

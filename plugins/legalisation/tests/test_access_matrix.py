@@ -94,9 +94,9 @@ def test_officers_of_office_a_do_not_see_office_b(
     # an office-B officer on office A's host sees nothing either
     assert client.get(reverse("legalisation-staff:case", args=[case.number])).status_code == 404
     assert case.number not in client.get(reverse("legalisation-staff:list")).content.decode()
-    api = client.get("/api/legalisation/cases/", **host).json()
+    api = client.get("/api/legalisation/officer/cases/", **host).json()
     assert world["other_case"].number in str(api) and case.number not in str(api)
-    assert client.get(f"/api/legalisation/cases/{case.number}/", **host).status_code == 404
+    assert client.get(f"/api/legalisation/officer/cases/{case.number}/", **host).status_code == 404
 
 
 def test_officer_sees_only_own_team_supervisor_all(

@@ -1,11 +1,14 @@
-"""DRF API: ``/api/legalisation/cases/`` (the user's cases, or the officer's scoped list) and
+"""DRF API: ``/api/legalisation/cases/`` (the cases the user is a party to; public profile),
+``/api/legalisation/officer/cases/`` (the officer's scoped list; internal profile) and
 ``/api/legalisation/status/`` (case number + PIN, no account, throttled)."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
@@ -15,16 +18,16 @@ from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
 
 from przystan import access
-from przystan.audit.api import record_read
-from przystan.audit.mixins import AuditRetrieveMixin
+from przystan.audit.mixins import AuditedApiReadsMixin
 
 from ..application_types import type_name
 from ..deadlines import clock_for
-from ..models import Case, Message
+from ..models import Attachment, Case, Message
 from ..numbering import pin_matches
 from ..policy import CASE
 from ..scoping import party_cases, staff_cases
 from ..stages import stage
+from .apply import serve_attachment
 
 
 class CaseSerializer(serializers.ModelSerializer):
@@ -73,38 +76,95 @@ class MessageSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-def _is_staff(user: Any) -> bool:
-    return getattr(user, "kind", "") == "staff"
-
-
 class CaseViewSet(
-    AuditRetrieveMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+    AuditedApiReadsMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
 ):
-    """Cases the caller may see (``legalisation.case``): staff within their scope, everyone else the
-    cases they are a party to. A case outside the caller's scope is not found (404)."""
+    """The cases the caller is a party to (the person or the employer); served on the public profile.
+
+    Access is the policy's ``legalisation.case`` (own scope); a case outside it is not found (404).
+    Every case, message and attachment it returns is recorded in the audit log as read.
+    """
 
     serializer_class = CaseSerializer
     permission_classes = [access.PolicyPermission]
     access_resource = CASE
-    access_actions = {"messages": "read_sensitive"}
+    access_actions = {"messages": "read_sensitive", "message": "read_sensitive"}
     lookup_field = "number"
     lookup_value_converter = "str"
 
     def get_queryset(self) -> Any:
-        user, office = self.request.user, getattr(self.request, "office", None)
-        if _is_staff(user):
-            action = "read_sensitive" if getattr(self, "action", None) == "messages" else "view"
-            return staff_cases(user, office, action).order_by("legal_deadline", "id")
-        return party_cases(user, office).order_by("-filed_at", "id")
+        return party_cases(self.request.user, getattr(self.request, "office", None)).order_by(
+            "-filed_at", "id"
+        )
+
+    def may_read_messages(self, case: Case) -> bool:
+        """Only the case's own person reads its messages (an employer does not)."""
+        return case.applicant_id == self.request.user.pk
+
+    def may_read_attachment(self, case: Case, attachment: Attachment) -> bool:
+        return case.applicant_id == self.request.user.pk or attachment.kind == "employer_annex"
+
+    def _case_messages(self, case: Case) -> Any:
+        if not self.may_read_messages(case):
+            raise NotFound
+        return case.messages.all()
 
     @extend_schema(responses={200: MessageSerializer(many=True)}, summary=_("Messages of a case"))
     @action(detail=True, methods=["get"])
     def messages(self, request: Request, number: str | None = None) -> Response:
+        found = list(self._case_messages(self.get_object()))
+        self.audit_reads(found, reason="api messages")
+        return Response(MessageSerializer(found, many=True).data)
+
+    @extend_schema(responses={200: MessageSerializer}, summary=_("One message of a case"))
+    @action(detail=True, methods=["get"], url_path="messages/<uuid:message_id>", url_name="message")
+    def message(self, request: Request, number: str | None = None, message_id: Any = None) -> Response:
+        found = self._case_messages(self.get_object()).filter(public_id=message_id).first()
+        if found is None:
+            raise NotFound
+        self.audit_reads([found], reason="api message")
+        return Response(MessageSerializer(found).data)
+
+    @extend_schema(
+        responses={(200, "application/octet-stream"): OpenApiTypes.BINARY},
+        summary=_("Download an attachment of a case"),
+    )
+    @action(detail=True, methods=["get"], url_path="attachments/<uuid:attachment_id>", url_name="attachment")
+    def attachment(self, request: Request, number: str | None = None, attachment_id: Any = None) -> Any:
         case = self.get_object()
-        if not _is_staff(request.user) and case.applicant_id != request.user.pk:
-            raise NotFound  # the employer sees the case, not the person's messages
-        record_read(case, request=request, reason="api messages")
-        return Response(MessageSerializer(case.messages.all(), many=True).data)
+        found = (
+            Attachment.objects.filter(public_id=attachment_id)
+            .filter(Q(case=case) | Q(application__case=case))
+            .first()
+        )
+        if found is None or not self.may_read_attachment(case, found):
+            raise NotFound
+        self.audit_reads([found], reason="api attachment download")
+        return serve_attachment(found)
+
+
+class OfficerCaseViewSet(CaseViewSet):
+    """The officer's cases: the office's cases within the caller's scope of ``legalisation.case``
+    (supervisor: all, officer: their teams' and own); served on the internal profile only. Messages
+    and attachments need ``read_sensitive`` (a queue officer sees the case, not its documents)."""
+
+    access_actions = {
+        "messages": "read_sensitive",
+        "message": "read_sensitive",
+        "attachment": "read_sensitive",
+    }
+
+    def get_queryset(self) -> Any:
+        action = "read_sensitive" if self.access_actions.get(getattr(self, "action", "")) else "view"
+        return staff_cases(self.request.user, getattr(self.request, "office", None), action).order_by(
+            "legal_deadline", "id"
+        )
+
+    def may_read_messages(self, case: Case) -> bool:
+        return True
+
+    def may_read_attachment(self, case: Case, attachment: Attachment) -> bool:
+        return True
 
 
 class StatusRequestSerializer(serializers.Serializer):

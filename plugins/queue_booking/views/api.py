@@ -30,7 +30,6 @@ from rest_framework.validators import ProhibitSurrogateCharactersValidator
 
 from przystan.accounts.access import can
 from przystan.web.privacy import mark_personal
-from przystan.web.replay import replay_while
 
 from ..errors import BookingError, DayFull, SlotGone
 from ..identity import resolve_applicant
@@ -228,13 +227,7 @@ class AvailabilityViewSet(viewsets.ViewSet):
         if body is None:
             with availability.refilling(office.pk, code):
                 body = availability.remembered(office.pk, code) or _read_availability(office, code)
-        response = HttpResponse(body, content_type="application/json")
-        # sent again before Django while this very answer is the one kept (a booking in this process
-        # edits it, its lifetime ends it); with no lifetime nothing is kept and nothing replayed
-        if availability.lifetime() > 0:
-            office_id, kept = office.pk, body
-            replay_while(response, lambda: availability.remembered(office_id, code) is kept)
-        return response
+        return HttpResponse(body, content_type="application/json")
 
 
 def _read_availability(office: Any, code: str) -> bytes:
