@@ -94,7 +94,7 @@ def admin_menu_items() -> list[MenuItem]:
             label=_("Visits: day agenda"),
             url="/staff/booking/",
             icon_name="date",
-            permission="queue_booking.view_booking",
+            access=("queue_booking.booking", "view"),
         )
     ]
 
@@ -146,7 +146,7 @@ def reports() -> list[Report]:
             "queue-booking-out-of-queue",
             label=_("Out-of-queue bookings"),
             view=out_of_queue_report,
-            permission="queue_booking.view_booking",
+            access=("queue_booking.report", "view"),
         )
     ]
 
@@ -155,31 +155,29 @@ def reports() -> list[Report]:
 def dashboard_panels() -> list[DashboardPanel]:
     from .panels import today_panel
 
-    return [DashboardPanel("queue-booking-today", label=_("Visits today"), render=today_panel, order=20)]
+    return [
+        DashboardPanel(
+            "queue-booking-today",
+            label=_("Visits today"),
+            render=today_panel,
+            order=20,
+            access=("queue_booking.booking", "view"),
+        )
+    ]
 
 
 @hookimpl
-def role_permissions() -> dict[str, list[str]]:
-    officer = ["queue_booking.view_booking", "queue_booking.change_booking"]
-    return {
-        "officer": officer,
-        "supervisor": [
-            *officer,
-            "queue_booking.view_outofqueuerequest",
-            "queue_booking.change_outofqueuerequest",
-        ],
-        "office_admin": [
-            *officer,
-            "queue_booking.add_servicetype",
-            "queue_booking.change_servicetype",
-            "queue_booking.add_weeklyschedule",
-            "queue_booking.change_weeklyschedule",
-            "queue_booking.add_servicepoint",
-            "queue_booking.change_servicepoint",
-            "queue_booking.add_scheduleexception",
-            "queue_booking.change_scheduleexception",
-        ],
-    }
+def access_resources() -> list[Any]:
+    from .policy import resources
+
+    return resources()
+
+
+@hookimpl
+def access_grants() -> list[Any]:
+    from .policy import grants
+
+    return grants()
 
 
 # ----------------------------------------------------------------------------- cross-plugin contracts
