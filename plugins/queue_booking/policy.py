@@ -27,7 +27,7 @@ SETUP = "queue_booking.setup"
 REPORT = "queue_booking.report"
 
 
-def _own_bookings(user: Any, queryset: QuerySet[Any]) -> QuerySet[Any]:
+def own_bookings(user: Any, queryset: QuerySet[Any]) -> QuerySet[Any]:
     if not getattr(user, "is_authenticated", False):
         return queryset.none()
     return queryset.filter(Q(user_id=user.pk) | Q(employer_id=user.pk))
@@ -47,7 +47,7 @@ def resources() -> list[Resource]:
             label=_("Visits"),
             actions=(Action.VIEW, Action.EDIT, Action.EXPORT),
             model="queue_booking.Booking",
-            scopes={Scope.OWN: ScopeRule(narrow=_own_bookings, check=_is_own_booking)},
+            scopes={Scope.OWN: ScopeRule(narrow=own_bookings, check=_is_own_booking)},
             description=_(
                 "Booked visits of the office; editing is the counter's work: check-in, calling, serving."
             ),

@@ -378,7 +378,7 @@ def test_office_configures_booking_in_the_admin_scoped_to_its_office(
 
     ServicePoint.objects.create(office=other_office, code="x9", name="Okienko innego urzędu")
     admin = user_factory(
-        "admin@uw.example.gov.pl", kind="staff", office=service.office, is_superuser=True, is_staff=True
+        "admin@uw.example.gov.pl", kind="staff", office=service.office, roles=("office_admin",)
     )
     staff_login(client, admin)
     listing = client.get("/admin/qb_points/")
