@@ -38,7 +38,7 @@ from ..services import availability, limits, queue
 from ..services import booking as engine
 from ..services.slot_facts import slot_for_booking
 from ..services.slots import available_slots, next_release
-from .common import client_ip, office_of, service_type_or_404
+from .common import client_ip, office_of, service_type_or_404, works_at_counter
 
 
 class SlotSerializer(serializers.Serializer):
@@ -359,6 +359,8 @@ class CheckInViewSet(viewsets.ViewSet):
     )
     def create(self, request: Request) -> Response:
         office = office_of(request)
+        if not works_at_counter(request.user):  # a public account's own grant does not check in
+            return Response({"code": "forbidden", "detail": _("You may not check visitors in.")}, status=403)
         data = CheckInSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         bookings = access.visible(

@@ -203,7 +203,7 @@ def join_waiting_list(request: HttpRequest, code: str) -> HttpResponse:
 @access.public
 def offer(request: HttpRequest, token: str) -> HttpResponse:
     entry = waiting.entry_for_token(token)
-    if entry is None:
+    if entry is None or entry.office_id != office_of(request).pk:
         raise Http404
     if request.method == "POST":
         try:

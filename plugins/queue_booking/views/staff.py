@@ -25,7 +25,7 @@ from ..services import out_of_queue, queue
 from ..services.slots import placement_slots
 from ..services.stats import visit_statistics
 from ..tickets import ticket_pdf_bytes
-from .common import office_of
+from .common import counter_staff, office_of
 
 
 def _day(request: HttpRequest) -> dt.date:
@@ -53,6 +53,7 @@ def _booking(request: HttpRequest, pk: Any, action: str) -> Booking:
 
 
 @access.guard(BOOKING, "view")
+@counter_staff
 def agenda(request: HttpRequest) -> HttpResponse:
     office = office_of(request)
     day = _day(request)
@@ -82,6 +83,7 @@ def agenda(request: HttpRequest) -> HttpResponse:
 
 
 @access.guard(BOOKING, "edit")
+@counter_staff
 @require_POST
 def check_in(request: HttpRequest, pk: int) -> HttpResponse:
     booking = _booking(request, pk, "edit")
@@ -109,12 +111,14 @@ def _agenda_url() -> str:
 
 
 @access.guard(BOOKING, "view")
+@counter_staff
 def ticket(request: HttpRequest, pk: int) -> HttpResponse:
     booking = _booking(request, pk, "view")
     return render(request, "queue_booking/staff/ticket.html", {"booking": booking})
 
 
 @access.guard(BOOKING, "view")
+@counter_staff
 def ticket_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     booking = _booking(request, pk, "view")
     if not booking.ticket_number:
@@ -124,6 +128,7 @@ def ticket_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @access.guard(BOOKING, "view")
+@counter_staff
 def point_screen(request: HttpRequest, pk: int) -> HttpResponse:
     """The call-next screen of one service point."""
     office = office_of(request)
