@@ -308,10 +308,10 @@ def test_wagtail_localize_extracts_text_but_keeps_codes_synchronised(portal):
     assert "temp_work" not in strings and "stamp_temp_work card_issue" not in strings
 
 
-def test_editor_can_open_page_editor_and_legal_acts(client, portal, staff_login, user_factory):
+def test_editor_can_open_page_editor_and_legal_acts(client, portal, office, staff_login, user_factory):
     from cms_content.models import ProcedurePage
 
-    editor = user_factory("redaktor3@example.com", kind="staff", roles=("editor",))
+    editor = user_factory("redaktor3@example.com", kind="staff", roles=("editor",), office=office)
     staff_login(client, editor)
     page = ProcedurePage.objects.get(application_type="temp_work", locale__language_code="pl")
     assert client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200
