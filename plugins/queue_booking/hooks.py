@@ -194,8 +194,10 @@ def case_visits(office: Any, case_reference: str) -> list[dict[str, Any]]:
     return [
         {
             "service": booking.service_type.code,
+            "service_label": str(booking.service_type),  # the translated name, for screens
             "starts_at": booking.slot.starts_at,
             "status": booking.status,
+            "status_label": str(booking.get_status_display()),
             "manage_url": f"/booking/visit/{manage_token(booking)}/",
         }
         for booking in bookings.order_by("slot__starts_at")
