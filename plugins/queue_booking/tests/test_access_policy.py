@@ -489,3 +489,11 @@ def test_public_accounts_cannot_check_in_their_own_visit(world: World, client: A
     assert answer.status_code == 403
     world.booking.refresh_from_db()
     assert world.booking.status == "booked"
+
+
+def test_admin_menu_item_follows_the_policy(world: World, client: Any, staff_login: Any) -> None:
+    for role, shown in (("supervisor", True), ("office_admin", False), ("editor", False)):
+        staff_login(client, world.users[role])
+        html = client.get("/admin/").content.decode()
+        assert ("queue-booking-agenda" in html) is shown, role
+        client.logout()
