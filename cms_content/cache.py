@@ -7,18 +7,26 @@ routing or the database are touched. Each page keeps the list of response keys s
 publishing purges exactly those, for the page in every language and for its parent (which lists it).
 
 Use a shared cache (``REDIS_URL``) when several app processes serve the portal, so a purge reaches all
-of them; the local-memory default is per process.
+of them. The local-memory default is per process: a purge made in another process (the scheduler
+publishing a page at its scheduled time, a management command) cannot delete the web process's
+copies. So with a process-local cache every purge also replaces a small marker file in the
+installation's ``var/`` folder, whose stamp is part of every response key: each process sees the
+new stamp at its next request (one ``stat()``) and answers from the database again.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import uuid
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import BaseCache, cache, caches
+from django.core.cache.backends.dummy import DummyCache
+from django.core.cache.backends.locmem import LocMemCache
 from django.http import HttpRequest, HttpResponse
 
 DEFAULT_TIMEOUT = 300  # seconds: fees, actions and opening hours come from live data
@@ -33,18 +41,54 @@ def timeout() -> int:
 GENERATION_KEY = "cms:generation"
 
 
+def process_local() -> bool:
+    """True when the cache lives in this process's memory (other processes cannot purge it)."""
+    backend = cache if isinstance(cache, BaseCache) else caches["default"]
+    return isinstance(backend, LocMemCache | DummyCache)
+
+
+def marker_path() -> Path:
+    configured = getattr(settings, "PRZYSTAN_PAGE_CACHE_MARKER", "")
+    return Path(configured) if configured else Path(settings.VAR_DIR) / "page-cache.generation"
+
+
+def marker_stamp() -> str:
+    """The stamp of the shared purge marker (changes whenever any process purges)."""
+    try:
+        stat = marker_path().stat()
+    except OSError:
+        return "0"
+    return f"{stat.st_mtime_ns:x}.{stat.st_ino:x}.{stat.st_size:x}"
+
+
+def bump_marker() -> None:
+    """Replace the marker file atomically (a new inode and time: every process's keys change)."""
+    path = marker_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex}")
+        temporary.write_text(uuid.uuid4().hex)
+        os.replace(temporary, path)
+    except OSError:  # a read-only folder: only this process's copies are purged
+        return
+
+
 def generation() -> str:
     """The current generation of the whole cache; a new one orphans every stored response at once."""
     current = cache.get(GENERATION_KEY)
     if current is None:
         cache.add(GENERATION_KEY, "0", None)
         current = cache.get(GENERATION_KEY, "0")
+    if process_local():
+        return f"{current}:{marker_stamp()}"
     return str(current)
 
 
 def purge_everything() -> None:
     """Data shown on portal pages changed outside the page tree (plugins, office details, fees)."""
     cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+    if process_local():
+        bump_marker()
 
 
 def response_key(request: HttpRequest) -> str:
@@ -96,6 +140,8 @@ def purge_page_ids(page_ids: Iterable[int]) -> None:
     stored = cache.get_many(index_keys)
     keys = [key for keys in stored.values() for key in keys]
     cache.delete_many([*keys, *index_keys])
+    if process_local():
+        bump_marker()  # copies kept by other processes (the web server, when the scheduler publishes)
 
 
 def purge_pages(pages: Iterable[Any]) -> list[int]:

@@ -26,6 +26,20 @@ def role_permissions() -> dict[str, list[str]]:
 
 
 @hookimpl
+def access_resources() -> list[Any]:
+    from .policy import resources
+
+    return resources()
+
+
+@hookimpl
+def access_grants() -> list[Any]:
+    from .policy import grants
+
+    return grants()
+
+
+@hookimpl
 def demo_data(office: Any, stdout: Any) -> None:
     from .demo.loader import load_portal
 

@@ -2,7 +2,8 @@
 
 The endpoint is configurable (``PRZYSTAN_LEGAL_ACTS_API`` / ``manage.py check_legal_acts --endpoint``);
 ``GET {endpoint}/acts/{ELI}`` answers JSON with ``inForce`` (``IN_FORCE`` / ``NOT_IN_FORCE``), ``status``
-and ``changeDate``. A failed lookup is recorded on the act and retried on the next run; it never flags.
+and ``changeDate``. A failed lookup is recorded on the act and retried on the next run; it never flags, and it makes the
+check fail (``check_legal_acts`` exits non-zero naming the acts, so the periodic job is marked failed).
 """
 
 from __future__ import annotations
@@ -43,7 +44,17 @@ class CheckReport:
     repealed: list[str] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
+    errors: dict[str, str] = field(default_factory=dict)  # ELI → why its lookup failed
     flagged_pages: int = 0
+
+    @property
+    def ok(self) -> bool:
+        """False when any lookup failed: the check did not establish those acts' status."""
+        return not self.failed
+
+    def failure_summary(self) -> str:
+        listed = "; ".join(f"{eli}: {self.errors.get(eli, '?')}" for eli in self.failed)
+        return f"{len(self.failed)} of {self.checked} legal acts could not be checked ({listed})"
 
 
 def _date(value: Any) -> dt.date | None:
@@ -72,7 +83,9 @@ def flag_citing_pages(act: LegalAct, reason: str) -> int:
     for model in (ProcedurePage, InformationPage):
         ids = [page.pk for page in pages if isinstance(page, model)]
         if ids:
-            model.objects.filter(pk__in=ids).update(needs_review=True, review_reason=reason[:500])
+            model.objects.filter(pk__in=ids).update(
+                needs_review=True, review_reason=reason[:500], review_flagged_at=timezone.now()
+            )
     if pages:
         purge_pages(pages)
     return len(pages)
@@ -96,6 +109,7 @@ def check_acts(
                 act.check_error = str(exc)[:300]
                 act.save(update_fields=["check_error"])
                 report.failed.append(act.eli)
+                report.errors[act.eli] = act.check_error
                 logger.warning("Legal act %s could not be checked: %s", act.eli, exc)
                 continue
             with transaction.atomic():

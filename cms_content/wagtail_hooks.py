@@ -11,6 +11,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import page_access
 from .admin_views import translations_overview
 from .models import LegalAct
 
@@ -43,3 +44,10 @@ def register_translations_menu_item() -> MenuItem:
         icon_name="globe",
         order=260,
     )
+
+
+hooks.register("before_edit_page", page_access.before_edit_page)
+hooks.register("before_create_page", page_access.before_create_page)
+hooks.register("before_unpublish_page", page_access.before_unpublish_page)
+hooks.register("before_delete_page", page_access.before_delete_page)
+hooks.register("construct_page_action_menu", page_access.construct_page_action_menu)

@@ -1,4 +1,8 @@
-"""The moderation workflow of the portal: editors submit, a supervisor approves and publishes."""
+"""The moderation workflow of the portal: editors submit, a publisher approves and publishes.
+
+The approvers are the roles whose grant on ``cms.page`` holds ``publish`` (reviewer, supervisor,
+office administrator — see :mod:`cms_content.policy`), so the workflow follows the access policy.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +12,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import GroupApprovalTask, Page, Workflow, WorkflowPage, WorkflowTask
 
 WORKFLOW_NAME = "Portal review"
-TASK_NAME = "Supervisor approval"
-APPROVER_ROLE = "supervisor"
+TASK_NAME = "Supervisor approval"  # the stored task's name (kept: existing installations have it)
 
 
 def ensure_review_workflow(home: Page) -> Workflow:
@@ -18,13 +21,14 @@ def ensure_review_workflow(home: Page) -> Workflow:
     task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
     if task is None:
         task = GroupApprovalTask.objects.create(name=TASK_NAME)
-    group = Group.objects.filter(name=APPROVER_ROLE).first()
-    if group is None:
+    from .policy import publishing_roles
+
+    approvers = publishing_roles()
+    if Group.objects.filter(name__in=approvers).count() < len(approvers):
         from przystan.accounts.roles import sync_roles
 
         sync_roles()
-        group = Group.objects.get(name=APPROVER_ROLE)
-    task.groups.add(group)
+    task.groups.set(Group.objects.filter(name__in=approvers))
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     for page in home.get_translations(inclusive=True):
         WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})

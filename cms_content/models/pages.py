@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.paginator import Paginator
 from django.db import models
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalManyToManyField
@@ -23,10 +24,20 @@ SEARCH_PAGE_SIZE = 10
 
 
 class ReviewMixin(models.Model):
-    """Pages citing legal acts carry a review flag the legal-acts check raises."""
+    """Pages citing legal acts carry a review flag the legal-acts check raises.
+
+    The check raises the flag on the live page, not in its revisions. A revision drafted before the
+    flag was raised (a scheduled publication, an older draft) therefore does not carry it: when such a
+    revision becomes the page (:meth:`with_content_json`), the flag, its reason and its time are kept
+    from the live page. A revision made after the flag was raised (the editor saw it) decides itself,
+    so a reviewer can clear the flag by publishing.
+    """
 
     needs_review = models.BooleanField(_("needs review"), default=False, db_index=True)
     review_reason = models.CharField(_("why it needs review"), max_length=500, blank=True)
+    review_flagged_at = models.DateTimeField(
+        _("flagged for review at"), null=True, blank=True, editable=False
+    )
 
     review_panels = [
         MultiFieldPanel([FieldPanel("needs_review"), FieldPanel("review_reason")], heading=_("Legal review"))
@@ -34,6 +45,18 @@ class ReviewMixin(models.Model):
 
     class Meta:
         abstract = True
+
+    def with_content_json(self, content: dict[str, Any]) -> Any:
+        obj = super().with_content_json(content)  # type: ignore[misc]
+        flagged_at = self.review_flagged_at
+        if not (self.needs_review and flagged_at):
+            return obj
+        drafted = parse_datetime(str(content.get("review_flagged_at") or ""))
+        if drafted is None or drafted < flagged_at:  # drafted before the check flagged the page
+            obj.needs_review = True
+            obj.review_reason = self.review_reason
+            obj.review_flagged_at = flagged_at
+        return obj
 
 
 class PortalPage(CachedPageMixin, Page):

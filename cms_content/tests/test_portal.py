@@ -229,7 +229,7 @@ def test_editors_see_out_of_date_translations(client, portal, staff_login, user_
 
 # --------------------------------------------------------------------------- legal acts check
 def test_legal_acts_check_flags_pages_citing_repealed_or_changed_acts(client, portal):
-    from django.core.management import call_command
+    from django.core.management import CommandError, call_command
 
     from cms_content.models import InformationPage, LegalAct, ProcedurePage
 
@@ -244,7 +244,9 @@ def test_legal_acts_check_flags_pages_citing_repealed_or_changed_acts(client, po
                 "changeDate": "2025-06-01T10:00:00",
             }
         api.failing.add("DU/2023/1440")
-        call_command("check_legal_acts", endpoint=endpoint, verbosity=0)
+        with pytest.raises(CommandError, match="DU/2023/1440"):  # one lookup failed: the run fails
+            call_command("check_legal_acts", endpoint=endpoint, verbosity=0)
+        api.failing.clear()
         assert not ProcedurePage.objects.filter(needs_review=True).exists()  # first check only records
         assert LegalAct.objects.get(eli="DU/2023/1440").check_error
 
@@ -306,10 +308,10 @@ def test_wagtail_localize_extracts_text_but_keeps_codes_synchronised(portal):
     assert "temp_work" not in strings and "stamp_temp_work card_issue" not in strings
 
 
-def test_editor_can_open_page_editor_and_legal_acts(client, portal, staff_login, user_factory):
+def test_editor_can_open_page_editor_and_legal_acts(client, portal, office, staff_login, user_factory):
     from cms_content.models import ProcedurePage
 
-    editor = user_factory("redaktor3@example.com", kind="staff", roles=("editor",))
+    editor = user_factory("redaktor3@example.com", kind="staff", roles=("editor",), office=office)
     staff_login(client, editor)
     page = ProcedurePage.objects.get(application_type="temp_work", locale__language_code="pl")
     assert client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200

@@ -98,3 +98,22 @@ class RoundClosed(BookingError):
     code = "round_closed"
     message = _("This allocation round does not accept requests now.")
     status = 409
+
+
+class NotVisitDay(BookingError):
+    """Check-in is refused outside the visit's own day (office time zone)."""
+
+    code = "not_visit_day"
+    message = _("Check-in is possible only on the day of the visit.")
+    status = 409
+
+    def __init__(self, day: object = None) -> None:
+        if day is None:
+            super().__init__()
+            return
+        from django.utils.formats import date_format
+
+        super().__init__(
+            _("This visit is booked for %(date)s; check-in is possible only on the day of the visit.")
+            % {"date": date_format(day, "d.m.Y")}
+        )

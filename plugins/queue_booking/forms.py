@@ -153,13 +153,44 @@ class CheckInForm(forms.Form):
     document_number = forms.CharField(label=_("Document number shown"), max_length=20)
 
 
+def placement_choices(slots: list[Any]) -> list[tuple[str, list[tuple[int, str]]]]:
+    """Free slots as select-list groups "service · day", each option "time · service point · free"."""
+    from django.utils.formats import date_format
+
+    groups: dict[tuple[Any, Any], list[tuple[int, str]]] = {}
+    labels: dict[tuple[Any, Any], str] = {}
+    for slot in slots:
+        local = timezone.localtime(slot.starts_at)
+        key = (slot.service_type_id, local.date())
+        labels[key] = f"{slot.service_type} · {date_format(local.date(), 'l, d.m.Y')}"
+        free = _("%(count)d free") % {"count": slot.free}
+        groups.setdefault(key, []).append((slot.pk, f"{local:%H:%M} · {slot.service_point.name} · {free}"))
+    return [(labels[key], options) for key, options in groups.items()]
+
+
 class OutOfQueueForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=OutOfQueueKind.choices)
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
     booking_reference = forms.CharField(label=_("Booking number (priority)"), max_length=12, required=False)
-    slot = forms.IntegerField(label=_("Slot number (placement)"), required=False)
+    slot = forms.TypedChoiceField(
+        label=_("Service, day and time (placement)"),
+        coerce=int,
+        required=False,
+        empty_value=None,
+        help_text=_("Only times with a free place are listed, grouped by service and day."),
+    )
     full_name = forms.CharField(label=_("Full name"), max_length=150, required=False)
     document_kind = forms.ChoiceField(
         label=_("Identity document"), choices=DocumentKind.choices, required=False
     )
     document_number = forms.CharField(label=_("Document number"), max_length=20, required=False)
+
+    def __init__(self, *args: Any, slots: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.slots_by_pk = {slot.pk: slot for slot in slots}
+        self.fields["slot"].choices = [("", _("— choose a free time —")), *placement_choices(slots)]
+
+    @property
+    def chosen_slot(self) -> Any:
+        """The slot picked from the list (a slot of the office with a free place), or None."""
+        return self.slots_by_pk.get(self.cleaned_data.get("slot"))

@@ -110,7 +110,7 @@ def admin_menu_items() -> list[MenuItem]:
             label=_("Visits: day agenda"),
             url="/staff/booking/",
             icon_name="date",
-            permission="queue_booking.view_booking",
+            access=("queue_booking.booking", "view"),
         )
     ]
 
@@ -162,7 +162,7 @@ def reports() -> list[Report]:
             "queue-booking-out-of-queue",
             label=_("Out-of-queue bookings"),
             view=out_of_queue_report,
-            permission="queue_booking.view_booking",
+            access=("queue_booking.report", "view"),
         )
     ]
 
@@ -171,31 +171,29 @@ def reports() -> list[Report]:
 def dashboard_panels() -> list[DashboardPanel]:
     from .panels import today_panel
 
-    return [DashboardPanel("queue-booking-today", label=_("Visits today"), render=today_panel, order=20)]
+    return [
+        DashboardPanel(
+            "queue-booking-today",
+            label=_("Visits today"),
+            render=today_panel,
+            order=20,
+            access=("queue_booking.booking", "view"),
+        )
+    ]
 
 
 @hookimpl
-def role_permissions() -> dict[str, list[str]]:
-    officer = ["queue_booking.view_booking", "queue_booking.change_booking"]
-    return {
-        "officer": officer,
-        "supervisor": [
-            *officer,
-            "queue_booking.view_outofqueuerequest",
-            "queue_booking.change_outofqueuerequest",
-        ],
-        "office_admin": [
-            *officer,
-            "queue_booking.add_servicetype",
-            "queue_booking.change_servicetype",
-            "queue_booking.add_weeklyschedule",
-            "queue_booking.change_weeklyschedule",
-            "queue_booking.add_servicepoint",
-            "queue_booking.change_servicepoint",
-            "queue_booking.add_scheduleexception",
-            "queue_booking.change_scheduleexception",
-        ],
-    }
+def access_resources() -> list[Any]:
+    from .policy import resources
+
+    return resources()
+
+
+@hookimpl
+def access_grants() -> list[Any]:
+    from .policy import grants
+
+    return grants()
 
 
 # ----------------------------------------------------------------------------- cross-plugin contracts
@@ -212,8 +210,10 @@ def case_visits(office: Any, case_reference: str) -> list[dict[str, Any]]:
     return [
         {
             "service": booking.service_type.code,
+            "service_label": str(booking.service_type),  # the translated name, for screens
             "starts_at": booking.slot.starts_at,
             "status": booking.status,
+            "status_label": str(booking.get_status_display()),
             "manage_url": f"/booking/visit/{manage_token(booking)}/",
         }
         for booking in bookings.order_by("slot__starts_at")

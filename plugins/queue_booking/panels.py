@@ -7,13 +7,18 @@ from typing import Any
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from przystan import access
+
 from .models import Booking, BookingStatus
+from .policy import BOOKING
 
 
 def today_panel(request: Any) -> str:
-    if not request.user.has_perm("queue_booking.view_booking"):
+    """Counts of today's visits (the panel's ``access`` entry is checked by the dashboard too)."""
+    if not access.allows(request.user, "view", BOOKING, office=request.office):
         return ""
-    today = Booking.objects.filter(office=request.office, slot__starts_at__date=timezone.localdate())
+    visible = access.visible(request.user, "view", BOOKING, Booking.objects.all(), office=request.office)
+    today = visible.filter(slot__starts_at__date=timezone.localdate())
     counts = {
         "booked": today.exclude(status=BookingStatus.CANCELLED).count(),
         "waiting": today.filter(status=BookingStatus.CHECKED_IN).count(),

@@ -15,17 +15,24 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.views.generic.models import CreateView, DeleteView, EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.permissions import register_permission_policy
 
 from przystan.pluginsys.wagtail_admin import PluginAdminViewSetMixin
 
+from .admin_access import SetupAccessMixin, SetupPermissionPolicy
 from .models import ScheduleException, ServicePoint, ServiceType, WeeklySchedule
+
+for _model in (ServicePoint, ServiceType, WeeklySchedule, ScheduleException):
+    register_permission_policy(_model, SetupPermissionPolicy(_model))
 
 
 def _office_pk(request: Any) -> Any:
     return getattr(getattr(request, "office", None), "pk", None)
 
 
-class OfficeIndexView(IndexView):
+class OfficeIndexView(SetupAccessMixin, IndexView):
+    setup_action_name = "view"
+
     def get_base_queryset(self) -> Any:
         return super().get_base_queryset().filter(office_id=_office_pk(self.request))
 
@@ -42,7 +49,7 @@ class OfficeChoicesMixin:
         return form
 
 
-class OfficeCreateView(OfficeChoicesMixin, CreateView):
+class OfficeCreateView(SetupAccessMixin, OfficeChoicesMixin, CreateView):
     def get_initial_form_instance(self) -> Any:
         office = getattr(self.request, "office", None)
         if office is None:
@@ -60,11 +67,11 @@ class OfficeObjectMixin:
         return obj
 
 
-class OfficeEditView(OfficeChoicesMixin, OfficeObjectMixin, EditView):
+class OfficeEditView(SetupAccessMixin, OfficeChoicesMixin, OfficeObjectMixin, EditView):
     pass
 
 
-class OfficeDeleteView(OfficeObjectMixin, DeleteView):
+class OfficeDeleteView(SetupAccessMixin, OfficeObjectMixin, DeleteView):
     pass
 
 

@@ -15,7 +15,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("--endpoint", default="", help="Legal-acts API base URL (default: the setting).")
         parser.add_argument("--timeout", type=float, default=10.0)
-        parser.add_argument("--fail-on-error", action="store_true", help="Exit non-zero if a lookup failed.")
+        parser.add_argument(
+            "--fail-on-error",
+            action="store_true",
+            help="Kept for compatibility: a failed lookup always makes the command exit non-zero.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         endpoint = options["endpoint"] or configured_endpoint()
@@ -25,6 +29,6 @@ class Command(BaseCommand):
             f"{len(report.changed)} changed, {len(report.failed)} failed; {report.flagged_pages} pages flagged."
         )
         for eli in report.failed:
-            self.stderr.write(f"  could not check {eli}")
-        if report.failed and options["fail_on_error"]:
-            raise CommandError(f"{len(report.failed)} legal acts could not be checked")
+            self.stderr.write(f"  could not check {eli}: {report.errors.get(eli, '')}")
+        if not report.ok:  # the acts that were reached are saved; the run as a whole failed
+            raise CommandError(report.failure_summary())

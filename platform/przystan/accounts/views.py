@@ -176,7 +176,6 @@ class LoginView(auth_views.LoginView):
             return render(request, "accounts/not_allowed.html", {"target": target}, status=403)
         return super().dispatch(request, *args, **kwargs)
 
-
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if antispam.too_many_failures(request, "login", antispam.login_failure_rate()):
             form = self.get_form()

@@ -14,6 +14,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from przystan.audit.api import acting_as
+
 from ..identity import Applicant, identity_hash
 from ..models import (
     Booking,
@@ -25,6 +27,7 @@ from ..models import (
 )
 
 MIN_REASON_LENGTH = 20
+FOUR_EYES_REASON = "out-of-queue decision by a second staff member"
 
 
 def request_out_of_queue(
@@ -69,10 +72,17 @@ def decide(request: OutOfQueueRequest, *, approver: Any, approve: bool) -> OutOf
     """Approve (making the booking or the priority effective) or reject; never by the requester."""
     from .booking import book
 
-    if approver.pk == request.requested_by_id:
-        raise PermissionDenied(_("A second staff member must approve an out-of-queue booking."))
-    with transaction.atomic():
+    with transaction.atomic(), acting_as(approver, reason=FOUR_EYES_REASON):
         locked = OutOfQueueRequest.objects.select_for_update().get(pk=request.pk)
+        if (
+            approver.pk == locked.requested_by_id
+        ):  # the database refuses it too (qb_out_of_queue_second_person)
+            raise PermissionDenied(
+                _(
+                    "You asked for this out-of-queue booking yourself: another staff member must approve "
+                    "or reject it. Nothing was changed."
+                )
+            )
         if locked.status != OutOfQueueStatus.PENDING:
             raise ValidationError(_("This request was already decided."))
         locked.decided_by = approver

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from ..errors import IdentityMismatch, InvalidIdentity, NotCancellable
+from ..errors import IdentityMismatch, InvalidIdentity, NotCancellable, NotVisitDay
 from ..identity import identity_hash
 from ..models import Booking, BookingStatus, ServicePoint, TicketCounter, WeeklySchedule
 
@@ -21,6 +21,15 @@ TICKET_PREFIX = {
     "card_pickup": "K",
     "information": "I",
 }
+
+
+def office_date(moment: dt.datetime) -> dt.date:
+    """The calendar day of ``moment`` where the office is (the installation's time zone)."""
+    return timezone.localdate(moment)
+
+
+def office_today() -> dt.date:
+    return office_date(timezone.now())
 
 
 def next_ticket_number(office: Any, prefix: str, day: dt.date) -> str:
@@ -37,8 +46,15 @@ def next_ticket_number(office: Any, prefix: str, day: dt.date) -> str:
 def check_in(
     booking: Booking, *, document_kind: str, document_number: str, now: dt.datetime | None = None
 ) -> Booking:
-    """Check the document shown against the booking's identity; issue the ticket. Non-transferable."""
+    """Check the document shown against the booking's identity; issue the ticket. Non-transferable.
+
+    Only on the day of the visit (the office's calendar day): a visit of another day is refused
+    before the document is looked at, and nothing changes.
+    """
     now = now or timezone.now()
+    visit_day = office_date(booking.slot.starts_at)
+    if visit_day != office_date(now):
+        raise NotVisitDay(visit_day)
     try:
         shown = identity_hash(document_kind, document_number)
     except InvalidIdentity:

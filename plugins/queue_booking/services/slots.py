@@ -156,3 +156,26 @@ def next_release(service_type: ServiceType, *, now: dt.datetime | None = None) -
         .first()
     )
     return upcoming
+
+
+def placement_slots(
+    office: Any, *, now: dt.datetime | None = None, days: int = 31, limit: int = 400
+) -> list[Slot]:
+    """Future slots of the office with a free place, released or not (what a staff placement may use).
+
+    Slots reserved for an allocation round are left out (the draw assigns them). Ordered by service,
+    day and time, as the staff form groups them.
+    """
+    now = now or timezone.now()
+    return list(
+        Slot.objects.filter(
+            office=office,
+            starts_at__gt=now,
+            starts_at__lt=now + dt.timedelta(days=days),
+            booked__lt=F("capacity"),
+            reserved_for_round=False,
+            service_type__active=True,
+        )
+        .select_related("service_type", "service_point")
+        .order_by("service_type__code", "starts_at", "service_point__code")[:limit]
+    )

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, Q
 
-from ..models import Booking, BookingStatus
+from ..models import Booking, BookingStatus, ServiceCode
 
 
 def visit_statistics(office: Any, start: dt.date, end: dt.date) -> list[dict[str, Any]]:
@@ -34,7 +34,8 @@ def visit_statistics(office: Any, start: dt.date, end: dt.date) -> list[dict[str
         wait = row["average_wait"]
         result.append(
             {
-                "service": row["service_type__code"],
+                "service": ServiceCode(row["service_type__code"]).label,
+                "code": row["service_type__code"],
                 "booked": row["booked"],
                 "cancelled": row["cancelled"],
                 "served": row["served"],

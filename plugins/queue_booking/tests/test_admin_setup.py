@@ -14,7 +14,7 @@ OTHER_HOST = "drugi.testserver"
 
 @pytest.fixture
 def admin_client(client, booking_office, other_office, user_factory, staff_login):
-    admin = user_factory("admin@example.gov.pl", kind="staff", is_staff=True, is_superuser=True)
+    admin = user_factory("admin@example.gov.pl", kind="staff", roles=("office_admin",), office=booking_office)
     staff_login(client, admin)
     return client
 
@@ -26,6 +26,24 @@ def test_menu_group_and_urls_exist_only_where_booking_is_enabled(admin_client):
     there = admin_client.get("/admin/", HTTP_HOST=OTHER_HOST).content.decode()
     assert "qb_points" not in there
     assert admin_client.get("/admin/qb_points/", HTTP_HOST=OTHER_HOST).status_code == 404
+
+
+def test_set_up_follows_the_policy_not_django_permissions(client, booking_office, user_factory, staff_login):
+    supervisor = user_factory(
+        "kier@example.gov.pl", kind="staff", roles=("supervisor",), office=booking_office
+    )
+    editor = user_factory("red@example.gov.pl", kind="staff", roles=("editor",), office=booking_office)
+    staff_login(client, supervisor)
+    assert client.get("/admin/qb_points/").status_code == 200  # view
+    assert client.get("/admin/qb_points/new/").status_code in (302, 403)  # no manage
+    assert client.post("/admin/qb_points/new/", {"code": "z1", "name": "Z", "active": "on"}).status_code in (
+        302,
+        403,
+    )
+    assert not ServicePoint.objects.filter(code="z1").exists()
+    client.logout()
+    staff_login(client, editor)
+    assert client.get("/admin/qb_points/").status_code in (302, 403)
 
 
 def test_new_records_belong_to_the_admins_office_and_choices_are_its_own(

@@ -145,7 +145,9 @@ def test_api_availability_booking_cancel_and_schema(client, service):
 
 @pytest.fixture
 def officer(service, user_factory, client, staff_login):
-    user = user_factory("officer@uw.example.gov.pl", kind="staff", roles=("officer",), office=service.office)
+    user = user_factory(
+        "officer@uw.example.gov.pl", kind="staff", roles=("queue_officer",), office=service.office
+    )
     staff_login(client, user)
     return user
 
@@ -190,7 +192,8 @@ def test_check_in_checks_identity_issues_ticket_pdf_and_call_next(client, servic
     booking.refresh_from_db()
     assert booking.status == BookingStatus.SERVED
     stats = client.get(f"/staff/booking/statistics/?day={timezone.localdate(slot.starts_at).isoformat()}")
-    assert stats.status_code == 200 and "filing" in stats.text
+    assert stats.status_code == 200 and "Złożenie wniosku osobiście" in stats.text
+    assert "<td>filing</td>" not in stats.text  # the service's name, never its internal code
 
 
 def _today_slot(service):
@@ -375,7 +378,7 @@ def test_office_configures_booking_in_the_admin_scoped_to_its_office(
 
     ServicePoint.objects.create(office=other_office, code="x9", name="Okienko innego urzędu")
     admin = user_factory(
-        "admin@uw.example.gov.pl", kind="staff", office=service.office, is_superuser=True, is_staff=True
+        "admin@uw.example.gov.pl", kind="staff", office=service.office, roles=("office_admin",)
     )
     staff_login(client, admin)
     listing = client.get("/admin/qb_points/")

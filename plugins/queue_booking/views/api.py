@@ -22,14 +22,13 @@ from django.utils.translation import gettext_lazy as _lazy
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.validators import ProhibitSurrogateCharactersValidator
 
-from przystan.accounts.access import can
-from przystan.web.privacy import mark_personal
+from przystan import access
 
 from ..errors import BookingError, DayFull, SlotGone
 from ..identity import resolve_applicant
@@ -38,7 +37,7 @@ from ..services import availability, limits, queue
 from ..services import booking as engine
 from ..services.slot_facts import slot_for_booking
 from ..services.slots import available_slots, next_release
-from .common import client_ip, office_of, service_type_or_404
+from .common import client_ip, office_of, service_type_or_404, works_at_counter
 
 
 class SlotSerializer(serializers.Serializer):
@@ -213,6 +212,7 @@ def error_response(exc: BookingError) -> Response:
 class AvailabilityViewSet(viewsets.ViewSet):
     """Free, released slots of a service (anonymous)."""
 
+    access_public = True
     permission_classes = [AllowAny]
     authentication_classes: list[Any] = []
 
@@ -253,8 +253,12 @@ def _read_availability(office: Any, code: str) -> bytes:
 
 
 class BookingViewSet(viewsets.ViewSet):
-    """Book a slot (send an ``Idempotency-Key`` header: a repeated request returns the same booking)."""
+    """Book a slot (send an ``Idempotency-Key`` header: a repeated request returns the same booking).
 
+    Anonymous; cancelling needs the booking's signed manage token (its own check).
+    """
+
+    access_public = True
     permission_classes = [AllowAny]
     authentication_classes: list[Any] = []
     lookup_field = "token"
@@ -344,18 +348,23 @@ class BookingViewSet(viewsets.ViewSet):
 class CheckInViewSet(viewsets.ViewSet):
     """Staff or a queue kiosk: check the document shown and issue the ticket."""
 
-    permission_classes = [IsAuthenticated]
+    access_resource = "queue_booking.booking"
+    permission_classes = [access.PolicyPermission]
 
-    @extend_schema(request=CheckInSerializer, responses={201: BookingSerializer, 403: BookingErrorSerializer})
+    @extend_schema(
+        request=CheckInSerializer,
+        responses={201: BookingSerializer, 403: BookingErrorSerializer, 409: BookingErrorSerializer},
+    )
     def create(self, request: Request) -> Response:
         office = office_of(request)
-        if not can(request.user, "queue_booking.change_booking"):
+        if not works_at_counter(request.user):  # a public account's own grant does not check in
             return Response({"code": "forbidden", "detail": _("You may not check visitors in.")}, status=403)
         data = CheckInSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        booking = Booking.objects.filter(
-            office=office, reference=data.validated_data["reference"].upper()
-        ).first()
+        bookings = access.visible(
+            request.user, "edit", self.access_resource, Booking.objects.select_related("slot"), office=office
+        )
+        booking = bookings.filter(reference=data.validated_data["reference"].upper()).first()
         if booking is None:
             return Response({"code": "not_found", "detail": _("No such booking.")}, status=404)
         try:

@@ -6,26 +6,26 @@ from collections import OrderedDict
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from przystan.web.privacy import personal
+from przystan import access
 
 from ..errors import BookingError
 from ..forms import BookingForm, IdentityForm, SlotChoiceForm
 from ..ics import visit_ics
 from ..models import AllocationRound, Booking, ServiceType
+from ..policy import BOOKING, own_bookings
 from ..services import booking as engine
 from ..services import limits, rounds, waiting
 from ..services.slots import available_slots, next_release
 from .common import case_module_answers, client_ip, office_of, service_type_or_404
 
 
+@access.public
 def start(request: HttpRequest) -> HttpResponse:
     office = office_of(request)
     services = []
@@ -51,6 +51,7 @@ def _grouped(slots: list[Any]) -> list[tuple[Any, list[Any]]]:
     return list(days.items())
 
 
+@access.public
 def book(request: HttpRequest, code: str) -> HttpResponse:
     office = office_of(request)
     service_type = service_type_or_404(office, code)
@@ -104,24 +105,23 @@ def book(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
-def _booking_or_404(token: str) -> Booking:
+def _booking_or_404(request: HttpRequest, token: str) -> Booking:
+    """The booking of a signed manage token (its own check), of the request's office only."""
     booking = engine.booking_for_token(token)
-    if booking is None:
+    if booking is None or booking.office_id != office_of(request).pk:
         raise Http404
     return booking
 
 
-@personal
+@access.public
 def manage(request: HttpRequest, token: str) -> HttpResponse:
-    booking = _booking_or_404(token)
-    if booking.office_id != office_of(request).pk:
-        raise Http404
+    booking = _booking_or_404(request, token)
     return render(request, "queue_booking/manage.html", {"booking": booking, "token": token})
 
 
-@personal
+@access.public
 def ics(request: HttpRequest, token: str) -> HttpResponse:
-    booking = _booking_or_404(token)
+    booking = _booking_or_404(request, token)
     summary = _("Visit: %(service)s") % {"service": booking.service_type}
     description = _("Booking number %(reference)s. Bring the identity document you booked with.") % {
         "reference": booking.reference
@@ -133,10 +133,10 @@ def ics(request: HttpRequest, token: str) -> HttpResponse:
     return response
 
 
-@personal
+@access.public
 @require_POST
 def cancel(request: HttpRequest, token: str) -> HttpResponse:
-    booking = _booking_or_404(token)
+    booking = _booking_or_404(request, token)
     try:
         engine.cancel(booking)
     except BookingError as exc:
@@ -146,9 +146,9 @@ def cancel(request: HttpRequest, token: str) -> HttpResponse:
     return redirect("queue_booking:manage", token=token)
 
 
-@personal
+@access.public
 def reschedule(request: HttpRequest, token: str) -> HttpResponse:
-    booking = _booking_or_404(token)
+    booking = _booking_or_404(request, token)
     slots = [slot for slot in available_slots(booking.service_type) if slot.pk != booking.slot_id]
     form = SlotChoiceForm(request.POST or None, slots=slots)
     if request.method == "POST" and form.is_valid():
@@ -164,20 +164,22 @@ def reschedule(request: HttpRequest, token: str) -> HttpResponse:
     )
 
 
-@login_required
+@access.guard(BOOKING, "view")
 def my_visits(request: HttpRequest) -> HttpResponse:
     """A person's own visits; an employer sees the visits booked for its employees in one schedule."""
     office = office_of(request)
-    bookings = (
-        Booking.objects.filter(office=office)
-        .filter(Q(user=request.user) | Q(employer=request.user))
-        .select_related("slot", "slot__service_point", "service_type")
-        .order_by("slot__starts_at")
+    # "my" visits are the own ones even for staff, whose grants reach the whole office
+    bookings = access.visible(
+        request.user, "view", BOOKING, own_bookings(request.user, Booking.objects.all()), office=office
+    )
+    bookings = bookings.select_related("slot", "slot__service_point", "service_type").order_by(
+        "slot__starts_at"
     )
     rows = [{"booking": b, "token": engine.manage_token(b)} for b in bookings]
     return render(request, "queue_booking/my_visits.html", {"rows": rows})
 
 
+@access.public
 def join_waiting_list(request: HttpRequest, code: str) -> HttpResponse:
     office = office_of(request)
     service_type = service_type_or_404(office, code)
@@ -198,10 +200,10 @@ def join_waiting_list(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "queue_booking/waiting_list.html", {"form": form, "service_type": service_type})
 
 
-@personal
+@access.public
 def offer(request: HttpRequest, token: str) -> HttpResponse:
     entry = waiting.entry_for_token(token)
-    if entry is None:
+    if entry is None or entry.office_id != office_of(request).pk:
         raise Http404
     if request.method == "POST":
         try:
@@ -215,6 +217,7 @@ def offer(request: HttpRequest, token: str) -> HttpResponse:
     return render(request, "queue_booking/offer.html", {"entry": entry, "now": timezone.now()})
 
 
+@access.public
 def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
     office = office_of(request)
     allocation_round = get_object_or_404(AllocationRound, pk=pk, office=office)
@@ -248,6 +251,7 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@access.public
 def round_json(request: HttpRequest, pk: int) -> JsonResponse:
     allocation_round = get_object_or_404(AllocationRound, pk=pk, office=office_of(request))
     return JsonResponse(rounds.published_draw(allocation_round))
