@@ -29,6 +29,7 @@ from rest_framework.response import Response
 from rest_framework.validators import ProhibitSurrogateCharactersValidator
 
 from przystan import access
+from przystan.web.privacy import mark_personal
 
 from ..errors import BookingError, DayFull, SlotGone
 from ..identity import resolve_applicant
