@@ -49,7 +49,7 @@ ROLES: tuple[Role, ...] = (
     Role(
         "editor",
         _("Editor"),
-        _("Writes and publishes the information pages in the CMS."),
+        _("Writes the information pages in the CMS and submits them for review."),
         permissions=(
             ADMIN_ACCESS,
             "wagtailimages.add_image",
