@@ -9,7 +9,14 @@ SECRET_KEY = env_str("SECRET_KEY")  # required, no default
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# X-Forwarded-Proto is believed only from a declared proxy (PRZYSTAN_TRUSTED_PROXIES or
+# PRZYSTAN_TRUSTED_PROXY_COUNT, see base.py): the same declaration that makes X-Forwarded-For count.
+# Behind a TLS-terminating proxy that is not declared, SECURE_SSL_REDIRECT redirects forever: declare it.
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_X_FORWARDED_PROTO", "https")
+    if PRZYSTAN_TRUSTED_PROXIES or PRZYSTAN_TRUSTED_PROXY_COUNT  # noqa: F405
+    else None
+)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True

@@ -13,9 +13,9 @@ from rest_framework.exceptions import NotFound
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.throttling import AnonRateThrottle
 
 from przystan.accounts.access import ObjectPermission
+from przystan.api.throttling import ClientIPAnonRateThrottle
 
 from ..application_types import type_name
 from ..deadlines import clock_for
@@ -110,7 +110,7 @@ class StatusSerializer(serializers.Serializer):
     clock_paused = serializers.BooleanField()
 
 
-class StatusThrottle(AnonRateThrottle):
+class StatusThrottle(ClientIPAnonRateThrottle):
     scope = "legalisation-status"
     rate = "10/min"
 
