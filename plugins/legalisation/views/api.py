@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound
+from rest_framework.exceptions import APIException, NotFound
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -20,7 +20,7 @@ from przystan.api.throttling import ClientIPAnonRateThrottle
 from ..application_types import type_name
 from ..deadlines import clock_for
 from ..models import Case, Message
-from ..numbering import pin_matches
+from ..pins import PinCheck, check_status_pin, pin_locked_message
 from ..scoping import VIEW, is_officer, party_cases, staff_cases
 from ..stages import stage
 
@@ -115,6 +115,14 @@ class StatusThrottle(ClientIPAnonRateThrottle):
     rate = "10/min"
 
 
+class PinLocked(APIException):
+    """Too many wrong PINs for the case: its status check is locked for a while (any address)."""
+
+    status_code = 429
+    default_detail = _("Too many wrong PINs were entered for this case. Try again later.")
+    default_code = "pin_locked"
+
+
 class StatusViewSet(viewsets.GenericViewSet):
     """Public status check: POST the case number and PIN."""
 
@@ -130,7 +138,10 @@ class StatusViewSet(viewsets.GenericViewSet):
         data.is_valid(raise_exception=True)
         number = data.validated_data["number"].strip().upper()
         case = Case.objects.filter(office=getattr(request, "office", None), number=number).first()
-        if case is None or not pin_matches(case, data.validated_data["pin"]):
+        outcome = check_status_pin(case, data.validated_data["pin"]) if case is not None else None
+        if outcome is not None and outcome.result is PinCheck.LOCKED:
+            raise PinLocked(pin_locked_message(outcome.locked_until))
+        if outcome is None or not outcome.ok:
             raise NotFound(_("No case matches this number and PIN."))
         info = stage(case.stage)
         clock = clock_for(case)
