@@ -29,6 +29,13 @@ PRZYSTAN_OFFICE_CACHE_SECONDS = env_int("OFFICE_CACHE_SECONDS", 5)
 # seconds a public anonymous answer that changes at request rate (e.g. slot availability) may be reused
 PRZYSTAN_PUBLIC_ANSWER_SECONDS = env_int("PUBLIC_ANSWER_SECONDS", 1)
 
+# Attachments of applications: ClamAV (clamd) by default; uploads are refused while it cannot answer.
+# The EICAR-only test scanner of development is flagged by the deploy check legalisation.W001.
+LEGALISATION_ATTACHMENT_SCANNER = env_str(
+    "LEGALISATION_ATTACHMENT_SCANNER", "plugins.legalisation.attachments.clamd_scanner"
+)
+LEGALISATION_CLAMD_ADDRESS = env_str("LEGALISATION_CLAMD_ADDRESS", "tcp://127.0.0.1:3310")
+
 STORAGES = {  # noqa: F405
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
