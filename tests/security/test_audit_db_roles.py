@@ -191,3 +191,18 @@ def test_grant_command_prints_the_sql_and_refuses_the_owner(roles):
     assert f'GRANT SELECT, INSERT ON TABLE "public".{TABLE} TO "app_rt"' in printed.stdout
     refused = _manage(roles.url(roles.owner), "grant_runtime_role", roles.owner)
     assert refused.returncode != 0 and "could wipe the log" in refused.stderr
+
+
+def test_deploy_check_warns_when_the_runtime_role_may_delete_audit_rows(roles):
+    program = (
+        "import django; django.setup(); from przystan.audit.checks import check_runtime_role; "
+        "print([m.id for m in check_runtime_role()])"
+    )
+    with roles.connect(roles.owner) as owner:
+        owner.execute(f"GRANT DELETE ON {TABLE} TO {roles.runtime}")
+        try:
+            widened = _manage(roles.url(roles.runtime), program=program)
+        finally:
+            owner.execute(f"REVOKE DELETE ON {TABLE} FROM {roles.runtime}")
+    assert widened.returncode == 0, widened.stderr[-3000:]
+    assert widened.stdout.strip().splitlines()[-1] == "['przystan.W031']"

@@ -25,6 +25,7 @@ DROPPED = (
     "PRZYSTAN_TRUSTED_PROXIES",
     "PRZYSTAN_TRUSTED_PROXY_COUNT",
     "LEGALISATION_ATTACHMENT_SCANNER",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",  # set by the browser tests' fixture in this process
 )
 
 
