@@ -30,6 +30,7 @@ class LegalisationConfig(PluginAppConfig):
         super().ready()
         from przystan.audit.api import register
 
+        from . import checks  # noqa: F401  (registers the deploy checks)
         from .models import (
             Application,
             Attachment,

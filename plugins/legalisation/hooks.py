@@ -77,6 +77,14 @@ def notification_types() -> list[NotificationType]:
             placeholders=("case_number", "case_url", "pin", "status_url"),
             description=_("Sent to the e-mail and phone of the case when the person asks for a new PIN."),
         ),
+        NotificationType(
+            "legalisation.pin_locked",
+            label=_("Status check locked after wrong PINs"),
+            placeholders=("case_number", "case_url", "locked_until", "status_url"),
+            description=_(
+                "Sent to the e-mail and phone of the case when too many wrong PINs lock its status check."
+            ),
+        ),
     ]
 
 

@@ -89,3 +89,16 @@ def announce_new_pin(case: Any, pin: str) -> None:
 def status_url() -> str:
     base = str(getattr(settings, "PRZYSTAN_SITE_URL", "")).rstrip("/")
     return base + reverse("legalisation:status")
+
+
+PIN_LOCKED = "legalisation.pin_locked"
+
+
+def announce_pin_locked(case: Any, until: Any) -> None:
+    """Tell the person that too many wrong PINs locked the status check of their case until ``until``."""
+    from django.utils import formats, timezone
+    from django.utils.translation import override
+
+    with override(case.language or None):
+        when = formats.date_format(timezone.localtime(until), "DATETIME_FORMAT")
+    _send(PIN_LOCKED, case, {"locked_until": when, "status_url": status_url()})

@@ -327,10 +327,10 @@ def store_receipt(office: Any, payment: dict[str, Any]) -> Any:
 def lookup(office: Any, number: str, secret: str | None) -> dict[str, Any] | None:
     """``case_lookup``: the live case dict, or ``None`` (unknown number or wrong PIN)."""
     from .models import Case
-    from .numbering import pin_matches
+    from .pins import check_status_pin
 
     case = Case.objects.filter(office=office, number=(number or "").strip().upper()).first()
-    if case is None or (secret is not None and not pin_matches(case, secret)):
+    if case is None or (secret is not None and not check_status_pin(case, secret).ok):
         return None
     return {
         "reference": case.number,

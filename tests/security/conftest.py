@@ -13,6 +13,7 @@ import socket
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from socketserver import ThreadingMixIn
 from typing import Any
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
@@ -125,3 +126,13 @@ def supervisor(secured_office: Any) -> Any:
     return make_user(
         "boss@uw.example.gov.pl", kind="staff", roles=("supervisor", "officer"), office=secured_office
     )
+
+
+@pytest.fixture(scope="session")
+def var_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A PRZYSTAN_VAR_DIR with collected static files, shared by the servers of the session."""
+    from .live import collect_static
+
+    path = tmp_path_factory.mktemp("security-var")
+    collect_static(path)
+    return path

@@ -19,6 +19,8 @@ from django.core import signing
 from django.core.cache import cache
 from django.http import HttpRequest
 
+from przystan.web.client_ip import client_ip_or_unknown
+
 FORM_TOKEN_SALT = "przystan.accounts.form-token"
 FORM_TOKEN_MAX_AGE = 24 * 3600
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -67,7 +69,8 @@ def parse_rate(rate: str) -> Rate:
 
 
 def client_ip(request: HttpRequest) -> str:
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    """The client address under the one client-IP policy (``przystan.web.client_ip``), or ``"unknown"``."""
+    return client_ip_or_unknown(request)
 
 
 def _count(key: str, limit: Rate, *, add: int = 1) -> int:

@@ -14,9 +14,9 @@ from rest_framework.exceptions import APIException, NotFound, PermissionDenied
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.throttling import AnonRateThrottle
 
 from przystan import access
+from przystan.api.throttling import ClientIPAnonRateThrottle
 from przystan.offices.enablement import enabled_plugins
 from przystan.offices.models import Office, PluginEnablement
 from przystan.pluginsys.manager import get_plugin_system
@@ -185,7 +185,7 @@ class OfficePluginViewSet(viewsets.GenericViewSet):
 # --------------------------------------------------------------------------- tokens
 
 
-class TokenRateThrottle(AnonRateThrottle):
+class TokenRateThrottle(ClientIPAnonRateThrottle):
     """Token requests per client address (setting ``PRZYSTAN_API_TOKEN_RATE``, default 10/min)."""
 
     scope = "auth-token"

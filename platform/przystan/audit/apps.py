@@ -9,7 +9,7 @@ class AuditConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import core_registrations
+        from . import checks, core_registrations  # noqa: F401  (checks registers deploy checks)
         from .api import complete_pending_registrations
 
         core_registrations.register_core_models()

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import ipaddress
 import re
 import uuid
 from collections.abc import Callable
 
-from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+
+from przystan.web.client_ip import client_ip as policy_client_ip
 
 from .context import AuditContext, reset_context, set_context
 
@@ -63,20 +63,5 @@ def request_id_from_meta(meta: dict) -> str:
 
 
 def client_ip(request: HttpRequest) -> str | None:
-    """REMOTE_ADDR, or with ``PRZYSTAN_TRUSTED_PROXY_COUNT = n`` the address the n-th proxy saw."""
-    trusted = int(getattr(settings, "PRZYSTAN_TRUSTED_PROXY_COUNT", 0) or 0)
-    candidate = request.META.get("REMOTE_ADDR", "")
-    if trusted > 0:
-        hops = [
-            part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()
-        ]
-        if len(hops) >= trusted:
-            candidate = hops[-trusted]
-    return _valid_ip(candidate)
-
-
-def _valid_ip(value: str) -> str | None:
-    try:
-        return str(ipaddress.ip_address(value))
-    except ValueError:
-        return None
+    """The request's client address under the one client-IP policy (``przystan.web.client_ip``)."""
+    return policy_client_ip(request)

@@ -168,6 +168,11 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "przystan"}
     )
 }
+CACHES["default"]["KEY_PREFIX"] = env_str("CACHE_KEY_PREFIX", "")
+# How many application processes serve this installation (all hosts together). More than one needs a
+# shared cache (REDIS_URL) for rate limits and lock-outs: check przystan.W021. Gunicorn's
+# WEB_CONCURRENCY is read when PRZYSTAN_PROCESSES is not set.
+PRZYSTAN_PROCESSES = env_int("PRZYSTAN_PROCESSES", env_int("WEB_CONCURRENCY", 1))
 
 # ---------------------------------------------------------------- auth
 AUTH_USER_MODEL = "accounts.User"
@@ -194,6 +199,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_USERNAME_FORM_FIELD = "username"
+AXES_CLIENT_IP_CALLABLE = "przystan.web.client_ip.client_ip"  # the one client-IP policy, below
 
 # django-otp
 OTP_TOTP_ISSUER = "Przystań"
@@ -303,6 +309,11 @@ PRZYSTAN_SMS_GATEWAY = {
 PRZYSTAN_NOTIFICATION_MAX_ATTEMPTS = env_int("NOTIFICATION_MAX_ATTEMPTS", 6)
 
 # ---------------------------------------------------------------- security
+# Client-IP policy (przystan.web.client_ip, docs/security.md "Client IP policy"): with neither set only
+# REMOTE_ADDR counts. PRZYSTAN_TRUSTED_PROXIES: CIDRs of the reverse proxies (comma-separated);
+# PRZYSTAN_TRUSTED_PROXY_COUNT: how many proxies append to X-Forwarded-For (used without CIDRs).
+PRZYSTAN_TRUSTED_PROXIES = env_list("PRZYSTAN_TRUSTED_PROXIES")
+PRZYSTAN_TRUSTED_PROXY_COUNT = env_int("PRZYSTAN_TRUSTED_PROXY_COUNT", 0)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"

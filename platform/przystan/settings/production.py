@@ -9,7 +9,14 @@ SECRET_KEY = env_str("SECRET_KEY")  # required, no default
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# X-Forwarded-Proto is believed only from a declared proxy (PRZYSTAN_TRUSTED_PROXIES or
+# PRZYSTAN_TRUSTED_PROXY_COUNT, see base.py): the same declaration that makes X-Forwarded-For count.
+# Behind a TLS-terminating proxy that is not declared, SECURE_SSL_REDIRECT redirects forever: declare it.
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_X_FORWARDED_PROTO", "https")
+    if PRZYSTAN_TRUSTED_PROXIES or PRZYSTAN_TRUSTED_PROXY_COUNT  # noqa: F405
+    else None
+)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
@@ -21,6 +28,13 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 PRZYSTAN_OFFICE_CACHE_SECONDS = env_int("OFFICE_CACHE_SECONDS", 5)
 # seconds a public anonymous answer that changes at request rate (e.g. slot availability) may be reused
 PRZYSTAN_PUBLIC_ANSWER_SECONDS = env_int("PUBLIC_ANSWER_SECONDS", 1)
+
+# Attachments of applications: ClamAV (clamd) by default; uploads are refused while it cannot answer.
+# The EICAR-only test scanner of development is flagged by the deploy check legalisation.W001.
+LEGALISATION_ATTACHMENT_SCANNER = env_str(
+    "LEGALISATION_ATTACHMENT_SCANNER", "plugins.legalisation.attachments.clamd_scanner"
+)
+LEGALISATION_CLAMD_ADDRESS = env_str("LEGALISATION_CLAMD_ADDRESS", "tcp://127.0.0.1:3310")
 
 STORAGES = {  # noqa: F405
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

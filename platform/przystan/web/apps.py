@@ -6,3 +6,6 @@ class WebConfig(AppConfig):
     name = "przystan.web"
     label = "web"
     verbose_name = _("Web")
+
+    def ready(self) -> None:
+        from . import deploy_checks  # noqa: F401  (registers the deploy checks)

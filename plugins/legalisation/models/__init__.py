@@ -1,7 +1,7 @@
 """Models of the legalisation plugin: applications, cases and everything that happens to a case."""
 
 from .applications import Application, ApplicationStatus, Attachment
-from .cases import Case, CaseCounter, CaseReceipt, PinReset, StageChange, Team
+from .cases import Case, CaseCounter, CaseReceipt, PinGuard, PinReset, StageChange, Team
 from .communication import Message, SupplementRequest
 from .tracking import FileMove, Inquiry
 
@@ -15,6 +15,7 @@ __all__ = [
     "FileMove",
     "Inquiry",
     "Message",
+    "PinGuard",
     "PinReset",
     "StageChange",
     "SupplementRequest",

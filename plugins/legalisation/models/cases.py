@@ -191,3 +191,21 @@ class CaseReceipt(models.Model):
 
     def __str__(self) -> str:
         return self.reference
+
+
+class PinGuard(models.Model):
+    """Wrong status-check PINs for one case, counted whatever address they come from.
+
+    After ``LEGALISATION_PIN_MAX_FAILURES`` wrong PINs within ``LEGALISATION_PIN_FAILURE_WINDOW``
+    seconds the case's PIN check is locked until ``locked_until`` (``LEGALISATION_PIN_LOCK_SECONDS``);
+    the right PIN is refused too until then (``plugins.legalisation.pins.check_status_pin``).
+    """
+
+    case = models.OneToOneField(Case, on_delete=models.CASCADE, primary_key=True, related_name="pin_guard")
+    failures = models.PositiveIntegerField(default=0)
+    window_started_at = models.DateTimeField(null=True, blank=True)
+    locked_until = models.DateTimeField(null=True, blank=True)
+    locks = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.case_id}: {self.failures} failures, locked until {self.locked_until}"

@@ -12,18 +12,18 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound
+from rest_framework.exceptions import APIException, NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.throttling import AnonRateThrottle
 
 from przystan import access
+from przystan.api.throttling import ClientIPAnonRateThrottle
 from przystan.audit.mixins import AuditedApiReadsMixin
 
 from ..application_types import type_name
 from ..deadlines import clock_for
 from ..models import Attachment, Case, Message
-from ..numbering import pin_matches
+from ..pins import PinCheck, check_status_pin, pin_locked_message
 from ..policy import CASE
 from ..scoping import party_cases, staff_cases
 from ..stages import stage
@@ -182,9 +182,17 @@ class StatusSerializer(serializers.Serializer):
     clock_paused = serializers.BooleanField()
 
 
-class StatusThrottle(AnonRateThrottle):
+class StatusThrottle(ClientIPAnonRateThrottle):
     scope = "legalisation-status"
     rate = "10/min"
+
+
+class PinLocked(APIException):
+    """Too many wrong PINs for the case: its status check is locked for a while (any address)."""
+
+    status_code = 429
+    default_detail = _("Too many wrong PINs were entered for this case. Try again later.")
+    default_code = "pin_locked"
 
 
 class StatusViewSet(viewsets.GenericViewSet):
@@ -203,7 +211,10 @@ class StatusViewSet(viewsets.GenericViewSet):
         data.is_valid(raise_exception=True)
         number = data.validated_data["number"].strip().upper()
         case = Case.objects.filter(office=getattr(request, "office", None), number=number).first()
-        if case is None or not pin_matches(case, data.validated_data["pin"]):
+        outcome = check_status_pin(case, data.validated_data["pin"]) if case is not None else None
+        if outcome is not None and outcome.result is PinCheck.LOCKED:
+            raise PinLocked(pin_locked_message(outcome.locked_until))
+        if outcome is None or not outcome.ok:
             raise NotFound(_("No case matches this number and PIN."))
         info = stage(case.stage)
         clock = clock_for(case)

@@ -28,8 +28,7 @@ from ..application_types import TYPES, type_name
 from ..deadlines import clock_for
 from ..documents import filing_receipt_pdf, supplement_letter_pdf
 from ..models import Application, ApplicationStatus, Attachment, Case
-from ..numbering import pin_matches
-from ..pins import reset_pin
+from ..pins import PinCheck, check_status_pin, pin_locked_message, reset_pin
 from ..policy import APPLICATION, CASE
 from ..scoping import party_cases
 from ..services import answer_supplement, mark_read, post_message, register_mos
@@ -229,8 +228,12 @@ def status_check(request: HttpRequest) -> HttpResponse:
         elif form.is_valid() and not form.cleaned_data["website"]:
             number = form.cleaned_data["number"].strip().upper()
             case = Case.objects.filter(office=request.office, number=number).first()
-            if case is not None and pin_matches(case, form.cleaned_data["pin"]):
+            outcome = check_status_pin(case, form.cleaned_data["pin"]) if case is not None else None
+            if outcome is not None and outcome.ok:
                 summary = case_summary(case)
+            elif outcome is not None and outcome.result is PinCheck.LOCKED:
+                form.add_error(None, pin_locked_message(outcome.locked_until))
+                status = 429
             else:
                 form.add_error(None, _("No case matches this number and PIN."))
                 status = 404

@@ -211,3 +211,36 @@ def test_notification_source_ip_filter(client, sim, office):
     response = client.post("/payments/przelewy24/notify/", data={}, content_type="application/json")
     assert response.status_code == 403
     assert GatewayEvent.objects.filter(outcome="forbidden_source").exists()
+
+
+def test_notification_allowlist_uses_the_platform_client_ip_policy(client, sim, office, settings):
+    """Behind a declared proxy the gateway's address is read from X-Forwarded-For; a forged header
+    from anywhere else does not pass the allowlist (przystan.web.client_ip)."""
+    from .conftest import configure_office
+
+    configure_office(office, sim, notification_ips=["5.252.202.254/32"])
+    settings.PRZYSTAN_TRUSTED_PROXIES, settings.PRZYSTAN_TRUSTED_PROXY_COUNT = ["10.0.0.0/24"], 0
+    url = "/payments/przelewy24/notify/"
+    via_proxy = client.post(
+        url,
+        data={},
+        content_type="application/json",
+        REMOTE_ADDR="10.0.0.5",
+        HTTP_X_FORWARDED_FOR="5.252.202.254",
+    )
+    forged = client.post(
+        url,
+        data={},
+        content_type="application/json",
+        REMOTE_ADDR="203.0.113.9",
+        HTTP_X_FORWARDED_FOR="5.252.202.254",
+    )
+    forged_through_proxy = client.post(
+        url,
+        data={},
+        content_type="application/json",
+        REMOTE_ADDR="10.0.0.5",
+        HTTP_X_FORWARDED_FOR="5.252.202.254, 203.0.113.9",
+    )
+    assert via_proxy.status_code != 403
+    assert forged.status_code == 403 and forged_through_proxy.status_code == 403

@@ -27,6 +27,7 @@ from przystan.documents.barcodes import data_uri, qr_png
 from przystan.documents.http import pdf_response
 from przystan.offices.enablement import hooks_for_office, plugin_config
 from przystan.payments_contract import PaymentProviderError
+from przystan.web.client_ip import client_ip_or_unknown
 
 from .. import providers
 from ..bank_transfer import grouped_account, payment_qr_payload
@@ -233,7 +234,7 @@ def _source_allowed(office: Any, remote_addr: str) -> bool:
 def notify(request: HttpRequest, provider: str) -> HttpResponse:
     """The gateway's payment notification (server to server)."""
     office = _office(request)
-    remote = antispam.client_ip(request)
+    remote = client_ip_or_unknown(request)
     if not _source_allowed(office, remote):
         log_event(
             office, provider, "notification", Outcome.FORBIDDEN_SOURCE, remote_addr=remote, body=request.body
@@ -255,7 +256,7 @@ def notify(request: HttpRequest, provider: str) -> HttpResponse:
 @require_POST
 def refund_notify(request: HttpRequest, provider: str) -> HttpResponse:
     office = _office(request)
-    remote = antispam.client_ip(request)
+    remote = client_ip_or_unknown(request)
     if not _source_allowed(office, remote):
         return JsonResponse({"status": Outcome.FORBIDDEN_SOURCE}, status=403)
     try:

@@ -37,9 +37,10 @@ def case_module_answers(office: Any) -> bool:
 
 
 def client_ip(request: HttpRequest) -> str:
-    from przystan.accounts.antispam import client_ip as ip
+    """The booking's client address under the platform's one client-IP policy."""
+    from przystan.web.client_ip import client_ip_or_unknown
 
-    return ip(request)
+    return client_ip_or_unknown(request)
 
 
 def works_at_counter(user: Any) -> bool:
