@@ -30,9 +30,14 @@ def resets_per_day(office: Any) -> int:
 
 
 def _may_unlock(case: Any, by: Any) -> bool:
-    from .scoping import is_officer
+    """The signed-in applicant, or staff who may edit the case (access policy), lift a PIN lock."""
+    from przystan import access
 
-    return by is not None and (by.pk == case.applicant_id or is_officer(by))
+    from .policy import CASE
+
+    if by is None:
+        return False
+    return by.pk == case.applicant_id or access.allows(by, "edit", CASE, case, office=case.office)
 
 
 def reset_pin(case: Any, *, by: Any = None) -> bool:

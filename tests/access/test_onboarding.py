@@ -75,6 +75,12 @@ def test_an_office_admin_onboards_an_officer_who_can_work_at_once(admin_client, 
     assert login.status_code == 302
     setup = newcomer.get("/staff/", follow=True)
     assert setup.redirect_chain[-1][0].startswith("/accounts/mfa/setup/")
+    # the password alone does not enrol a second factor: the link e-mailed to the account does
+    assert not TOTPDevice.objects.filter(user=person).exists()
+    deliver_due()
+    enrol = re.search(r"http://testserver(/accounts/mfa/enrol/\S+/)", mail.outbox[-1].body).group(1)
+    setup = newcomer.get(enrol, follow=True)
+    assert setup.redirect_chain[-1][0].startswith("/accounts/mfa/setup/")
     device = TOTPDevice.objects.get(user=person, confirmed=False)
     enrolled = newcomer.post(setup.redirect_chain[-1][0], {"code": f"{totp(device.bin_key):06d}"})
     assert enrolled.status_code == 200 and "codes" in enrolled.context

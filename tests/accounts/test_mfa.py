@@ -121,9 +121,9 @@ def test_api_answers_403_for_staff_without_mfa(client, editor):
 
 
 def test_demo_staff_are_pre_enrolled_and_log_in_with_a_printed_backup_code(client, editor):
-    from przystan.demo.loader import _backup_codes
+    from przystan.demo.loader import _second_factor
 
-    codes = _backup_codes(editor)  # what `./przystan demo` prints for each staff account
+    codes, _secret = _second_factor(editor)  # what `./przystan demo` prints for each staff account
     log_in(client, editor)
     assert client.get("/admin/")["Location"] == "/accounts/mfa/verify/?next=%2Fadmin%2F"  # no enrolment
     ok = client.post("/accounts/mfa/verify/", {"code": codes[0], "next": "/admin/"})

@@ -35,7 +35,7 @@ def entries(credential, action):
 def issue(client, name="Kiosk", scopes=("office-plugins",)):
     page = client.post(SCREEN, {"name": name, "scopes": list(scopes)}, HTTP_ACCEPT_LANGUAGE="en")
     assert page.status_code == 200, page.content
-    assert page["Cache-Control"] == "no-store"
+    assert "no-store" in page["Cache-Control"]
     value = re.search(r'<code id="issued-secret">Service ([^<]+)</code>', page.content.decode()).group(1)
     return ServiceCredential.objects.get(name=name), value
 
@@ -128,11 +128,11 @@ def test_only_office_admins_of_the_office_manage_its_credentials(
         "admin@drugi.example.gov.pl", kind="staff", roles=("office_admin",), office=other_office
     )
     staff_login(client, foreign_admin)
-    assert client.get(SCREEN).status_code == 403
+    assert client.get(SCREEN).status_code == 404  # another office's screen is not revealed
     credential, _value = ServiceCredential.issue(
         name="Kiosk", office=secured_office, scopes=["office-plugins"], created_by=None
     )
-    assert client.post(f"{SCREEN}{credential.public_id}/revoke/").status_code == 403
+    assert client.post(f"{SCREEN}{credential.public_id}/revoke/").status_code == 404
     credential.refresh_from_db()
     assert credential.revoked_at is None
 

@@ -14,7 +14,16 @@ from .decisions import (
     visible,
     widest_scope,
 )
-from .guards import PUBLIC, AccessEntry, PolicyPermission, access_entry, guard, public, staff_guard
+from .guards import (
+    PUBLIC,
+    AccessEntry,
+    PolicyPermission,
+    StaffPolicyPermission,
+    access_entry,
+    guard,
+    public,
+    staff_guard,
+)
 from .policy import Action, Grant, Resource, Scope, ScopeRule, grants
 
 __all__ = [
@@ -26,6 +35,7 @@ __all__ = [
     "PolicyPermission",
     "Resource",
     "Scope",
+    "StaffPolicyPermission",
     "ScopeRule",
     "access_entry",
     "allows",

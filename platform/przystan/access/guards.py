@@ -158,3 +158,17 @@ class PolicyPermission(BasePermission):
                 request.user, f"{resource}:{action}", obj, request=getattr(request, "_request", request)
             )
         return decision.allowed
+
+
+class StaffPolicyPermission(PolicyPermission):
+    """:class:`PolicyPermission` for staff API routes: a role holding the action only on its own
+    records (a foreigner, an employer) is refused, as :func:`staff_guard` refuses it on pages."""
+
+    def has_permission(self, request: Any, view: Any) -> bool:
+        from .decisions import widest_scope
+        from .policy import Scope
+
+        if not super().has_permission(request, view):
+            return False
+        resource = getattr(view, "access_resource", "")
+        return widest_scope(request.user, viewset_action(view, request), resource) not in (None, Scope.OWN)

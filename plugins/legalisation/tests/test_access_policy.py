@@ -109,6 +109,14 @@ API_DETAIL = {
     "employer": (200, 404, 404),
 }
 API_MESSAGES = {**API_DETAIL, "queue_officer": 403, "employer": 403}
+# /api/legalisation/cases/: the caller's own cases (public profile); staff use the officer's route
+PARTY_API_DETAIL = {**API_DETAIL, "officer": 404, "supervisor": 404, "queue_officer": 404}
+PARTY_API_MESSAGES = {**PARTY_API_DETAIL, "queue_officer": 403, "employer": 403}  # not the person's
+PARTY_API_ATTACHMENT = {**PARTY_API_DETAIL, "employer": 404}  # not the employer's annex
+# /api/legalisation/officer/cases/: staff within their scope (internal profile)
+OFFICER_API_LIST = {**API_LIST, "foreigner": 403, "employer": 403}
+OFFICER_API_DETAIL = {**API_DETAIL, "foreigner": 403, "employer": 403}
+OFFICER_API_SENSITIVE = {**OFFICER_API_DETAIL, "queue_officer": 403}
 
 
 @dataclass
@@ -354,15 +362,58 @@ EXPECTED: list[Entry] = [
     Entry("api:legalisation-cases-list", API_LIST, path=lambda w, t: "/api/legalisation/cases/"),
     Entry(
         "api:legalisation-cases-detail",
-        API_DETAIL,
+        PARTY_API_DETAIL,
         path=lambda w, t: f"/api/legalisation/cases/{w['case'][t].number}/",
         reads_case=True,
     ),
     Entry(
         "api:legalisation-cases-messages",
-        API_MESSAGES,
+        PARTY_API_MESSAGES,
         path=lambda w, t: f"/api/legalisation/cases/{w['case'][t].number}/messages/",
+    ),
+    Entry(
+        "api:legalisation-cases-message",
+        PARTY_API_MESSAGES,
+        path=lambda w, t: f"/api/legalisation/cases/{w['case'][t].number}/messages/{a_message(w, t)}/",
+    ),
+    Entry(
+        "api:legalisation-cases-attachment",
+        PARTY_API_ATTACHMENT,
+        path=lambda w, t: (
+            f"/api/legalisation/cases/{w['case'][t].number}/attachments/"
+            f"{w['case'][t].attachments.first().public_id}/"
+        ),
+    ),
+    Entry(
+        "api:legalisation-officer-cases-list",
+        OFFICER_API_LIST,
+        path=lambda w, t: "/api/legalisation/officer/cases/",
+    ),
+    Entry(
+        "api:legalisation-officer-cases-detail",
+        OFFICER_API_DETAIL,
+        path=lambda w, t: f"/api/legalisation/officer/cases/{w['case'][t].number}/",
         reads_case=True,
+    ),
+    Entry(
+        "api:legalisation-officer-cases-messages",
+        OFFICER_API_SENSITIVE,
+        path=lambda w, t: f"/api/legalisation/officer/cases/{w['case'][t].number}/messages/",
+    ),
+    Entry(
+        "api:legalisation-officer-cases-message",
+        OFFICER_API_SENSITIVE,
+        path=lambda w, t: (
+            f"/api/legalisation/officer/cases/{w['case'][t].number}/messages/{a_message(w, t)}/"
+        ),
+    ),
+    Entry(
+        "api:legalisation-officer-cases-attachment",
+        OFFICER_API_SENSITIVE,
+        path=lambda w, t: (
+            f"/api/legalisation/officer/cases/{w['case'][t].number}/attachments/"
+            f"{w['case'][t].attachments.first().public_id}/"
+        ),
     ),
     Entry(
         "api:legalisation-status-list",
@@ -372,6 +423,15 @@ EXPECTED: list[Entry] = [
         lambda w, t: {"number": w["case"]["in"].number, "pin": fresh_pin(w["case"]["in"])},
     ),
 ]
+
+
+def a_message(w: dict[str, Any], t: str) -> Any:
+    """The public id of a message of the target case (one from the office, made when first asked)."""
+    case = w["case"][t]
+    found = case.messages.first() or case.messages.create(
+        author=w["users"]["supervisor"], from_office=True, body="Proszę o paszport."
+    )
+    return found.public_id
 
 
 def fresh_pin(case: Any) -> str:

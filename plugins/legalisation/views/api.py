@@ -153,6 +153,7 @@ class OfficerCaseViewSet(CaseViewSet):
         "message": "read_sensitive",
         "attachment": "read_sensitive",
     }
+    permission_classes = [access.StaffPolicyPermission]
 
     def get_queryset(self) -> Any:
         action = "read_sensitive" if self.access_actions.get(getattr(self, "action", "")) else "view"
