@@ -141,3 +141,57 @@ def test_the_screen_is_not_on_the_public_instance(client, office_admin, staff_lo
     staff_login(client, office_admin)
     with use_plugin_system(build_system(), profile="public"):
         assert client.get(SCREEN).status_code == 404
+
+
+def test_a_kiosk_credential_checks_visitors_in_at_its_office_and_reads_nothing_else(
+    client, secured_office, other_office, office_admin, resident, enable_plugin
+):
+    """The credential holds no role: the access policy gives it the office-wide grants of the routes
+    its scopes name (check-in), nothing more — not the register, not another office's bookings."""
+    from plugins.queue_booking.models import ServicePoint, ServiceType, Slot
+    from plugins.queue_booking.services import booking as engine
+    from plugins.queue_booking.services import queue
+    from plugins.queue_booking.tests.conftest import person
+
+    point = ServicePoint.objects.create(office=secured_office, code="k1", name="Stanowisko 1")
+    service = ServiceType.objects.create(office=secured_office, code="filing", duration_minutes=20)
+    starts = timezone.make_aware(dt.datetime.combine(queue.office_today(), dt.time(23, 0)))
+    if starts <= timezone.now():
+        starts = timezone.now() + dt.timedelta(minutes=1)
+    slot = Slot.objects.create(
+        office=secured_office,
+        service_type=service,
+        service_point=point,
+        starts_at=starts,
+        ends_at=starts + dt.timedelta(minutes=20),
+        capacity=2,
+        released_at=timezone.now() - dt.timedelta(days=1),
+    )
+    visit = engine.book(secured_office, slot.pk, person(7))
+    enable_plugin(other_office, "queue_booking")  # served there too: the credential itself is refused
+    _credential, value = ServiceCredential.issue(
+        name="Kiosk w holu", office=secured_office, scopes=["booking-check-ins"], created_by=office_admin
+    )
+    body = {"reference": visit.reference, "document_kind": "passport", "document_number": "AB0000007"}
+
+    checked = client.post(
+        "/api/booking/check-ins/",
+        body,
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Service {value}",
+    )
+    assert checked.status_code == 201, checked.content
+    visit.refresh_from_db()
+    assert visit.checked_in_at is not None
+    # the register is outside its scopes; so is every other office
+    assert call(client, value, f"/api/serce/persons/{resident.pk}/").status_code == 403
+    assert (
+        client.post(
+            "/api/booking/check-ins/",
+            body,
+            content_type="application/json",
+            HTTP_AUTHORIZATION=f"Service {value}",
+            HTTP_HOST="drugi.testserver",
+        ).status_code
+        == 403
+    )

@@ -65,6 +65,9 @@ def matching_grants(user: Any, action: str, resource: str) -> list[Grant]:
     res = table.resource(resource)
     if action not in res.actions:
         raise LookupError(f"Resource '{resource}' has no action '{action}' ({', '.join(res.actions)}).")
+    service_grants = getattr(user, "policy_grants", None)
+    if service_grants is not None:  # a machine (service credential): grants from its scopes, no roles
+        return [g for g in service_grants() if g.resource == resource and action in g.actions]
     roles = roles_of(user)
     found = [g for g in table.grants_for(resource) if g.role in roles and action in g.actions]
     return sorted(found, key=lambda g: BREADTH.index(g.scope), reverse=True)

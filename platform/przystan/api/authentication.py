@@ -70,7 +70,8 @@ class ExpiringTokenAuthentication(BaseAuthentication):
 
 
 class ServicePrincipal:
-    """``request.user`` of a service call: an office's machine, holding no role or permission."""
+    """``request.user`` of a service call: an office's machine, holding no role; the access policy gives
+    it the office-wide grants its credential's scopes name (:meth:`policy_grants`)."""
 
     is_authenticated = True
     is_anonymous = False
@@ -84,6 +85,29 @@ class ServicePrincipal:
     def __init__(self, credential: ServiceCredential) -> None:
         self.credential = credential
         self.home_office_id = credential.office_id
+
+    def policy_grants(self) -> list[Any]:
+        """What the access policy lets this machine do: for every API route in the credential's
+        scopes, the actions of that route's resource within the credential's own office. The
+        authentication already refused any route or action outside the scopes, so the route decides
+        which of those actions a call can reach."""
+        cached = getattr(self, "_grants", None)
+        if cached is None:
+            from przystan.access import Grant, Scope
+            from przystan.access.table import policy_table
+            from przystan.pluginsys.manager import get_plugin_system
+
+            routes = {scope.partition(":")[0] for scope in self.credential.scopes}
+            cached = []
+            for route in get_plugin_system().registry("api_routes"):
+                resource = getattr(route.viewset, "access_resource", "")
+                if route.name in routes and resource:
+                    actions = policy_table().resource(resource).actions
+                    cached.append(
+                        Grant(role="service", resource=resource, actions=actions, scope=Scope.OFFICE)
+                    )
+            self._grants = cached
+        return cached
 
     def get_username(self) -> str:
         return f"service:{self.credential.name}"
