@@ -97,7 +97,7 @@ def test_every_staff_role_reaches_its_work_with_mfa_in_two_languages_and_widths(
                 # the dashboard shows the panels and reports the policy gives this role, and no others
                 text = page.locator("main").inner_text()
                 assert "Traceback" not in text
-                for hook in ("dashboard_panels", "reports"):
+                for hook in ("dashboard_panels", "reports", "admin_menu_items"):
                     for item in get_plugin_system().registry(hook):
                         if not item.access:
                             continue

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
 from django.utils.safestring import mark_safe
 
 from przystan import access
@@ -45,6 +46,28 @@ def visible_contributions(request: HttpRequest, hook_name: str) -> list:
     return [item for item in get_plugin_system().registry(hook_name) if contribution_allowed(request, item)]
 
 
+def menu_url(url: str) -> str:
+    """A menu item's URL: an absolute path as it is, a URL name reversed ("" when not served here)."""
+    if url.startswith("/"):
+        return url
+    try:
+        return reverse(url)
+    except NoReverseMatch:
+        return ""
+
+
+def work_links(request: HttpRequest) -> list[dict[str, str]]:
+    """The staff areas this person may open (the plugins' menu items the policy allows), for the
+    dashboard: roles without the Wagtail admin reach their work from here, not only from its menu."""
+    admin = may_use_admin(request)
+    links = []
+    for item in sorted(visible_contributions(request, "admin_menu_items"), key=lambda i: i.order):
+        url = menu_url(item.url)
+        if url and (admin or not url.startswith("/admin/")):
+            links.append({"label": str(item.label), "url": url})
+    return links
+
+
 @access.guard("web.dashboard", "view")
 def staff_dashboard(request: HttpRequest) -> HttpResponse:
     panels = []
@@ -58,6 +81,7 @@ def staff_dashboard(request: HttpRequest) -> HttpResponse:
         {
             "panels": panels,
             "reports": visible_contributions(request, "reports"),
+            "work_links": work_links(request),
             "may_use_admin": may_use_admin(request),
             "may_manage_credentials": access.allows(
                 request.user, "manage", "api.service_credential", request.office, office=request.office
