@@ -76,3 +76,10 @@ class ScanEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.card_number}"
+
+    @property
+    def detail_display(self) -> str:
+        """The detail for people: a meal scan keeps the meal's code, shown by its translated name."""
+        if self.kind == self.Kind.MEAL and self.detail in MealKind.values:
+            return str(MealKind(self.detail).label)
+        return self.detail

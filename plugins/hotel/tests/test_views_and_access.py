@@ -81,6 +81,8 @@ def test_referral_admission_cards_and_scan_through_the_pages(staff_a, hotel_offi
     )
     assert ok.status_code == 200 and blocked.status_code == 409
     assert "ZABLOKOWANO" in blocked.content.decode() and "kolacja" in blocked.content.decode()
+    recent = blocked.content.decode().split('class="recent"')[1].split("</ul>")[0]
+    assert "(kolacja)" in recent and "(dinner)" not in recent  # the meal's name, not its code
     for url in (
         f"/staff/hotel/centres/{a.pk}/history/",
         "/staff/hotel/statistics/",
