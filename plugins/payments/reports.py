@@ -64,6 +64,11 @@ def daily_report(office: Any, day: datetime.date) -> list[AccountTotals]:
     return list(accounts.values())
 
 
+def csv_zloty(grosze: int) -> str:
+    """An amount for a spreadsheet: złote with a decimal comma and no thousands separator ("440,00")."""
+    return f"{grosze // 100},{grosze % 100:02d}"
+
+
 def report_csv(office: Any, day: datetime.date) -> str:
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";")
@@ -76,8 +81,8 @@ def report_csv(office: Any, day: datetime.date) -> str:
             _("Fees"),
             _("Method"),
             _("Paid at"),
-            _("Amount (grosze)"),
-            _("Refunded (grosze)"),
+            _("Amount (zł)"),
+            _("Refunded (zł)"),
         ]
     )
     for account in daily_report(office, day):
@@ -88,15 +93,25 @@ def report_csv(office: Any, day: datetime.date) -> str:
                     account.payee_name,
                     p.reference,
                     p.checkout.case_reference,
-                    " ".join(line.fee_code for line in p.lines.all()),
-                    p.method,
+                    ", ".join(line.name for line in p.lines.all()),
+                    p.get_method_display(),
                     timezone.localtime(p.paid_at).isoformat(timespec="seconds"),
-                    p.amount_grosze,
-                    p.refunded_grosze,
+                    csv_zloty(p.amount_grosze),
+                    csv_zloty(p.refunded_grosze),
                 ]
             )
         writer.writerow(
-            [account.account, account.payee_name, _("TOTAL"), "", "", "", "", account.total, account.refunded]
+            [
+                account.account,
+                account.payee_name,
+                _("TOTAL"),
+                "",
+                "",
+                "",
+                "",
+                csv_zloty(account.total),
+                csv_zloty(account.refunded),
+            ]
         )
     return out.getvalue()
 

@@ -213,8 +213,11 @@ def test_daily_report_per_payee_account_csv_and_pdf(client, sim, pay_office, fin
     staff_login(client, finance)
     response = client.get("/staff/payments/report/?format=csv")
     rows = list(csv.reader(io.StringIO(response.content.decode()), delimiter=";"))
-    totals = {row[0]: int(row[7]) for row in rows if row[2] in ("RAZEM", "TOTAL")}
-    assert totals == {"PL21103015080000000550000070": 44000, "PL61109010140000071219812874": 10000}
+    totals = {row[0]: row[7] for row in rows if row[2] in ("RAZEM", "TOTAL")}
+    assert totals == {"PL21103015080000000550000070": "440,00", "PL61109010140000071219812874": "100,00"}
+    text_rows = " ".join(";".join(row) for row in rows)
+    assert "stamp_temp_work" not in text_rows and "card_issue" not in text_rows  # fee names, not codes
+    assert "grosze" not in rows[0][7]
     pdf = client.get("/staff/payments/report/?format=pdf")
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages)
     assert "440,00" in text and "100,00" in text
