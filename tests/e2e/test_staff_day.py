@@ -22,12 +22,14 @@ WIDTHS = {"desktop": 1280, "phone": 375}
 @pytest.fixture
 def demo(live_server):
     from django.core.cache import cache
+    from wagtail.models import Site
 
     from przystan.demo.loader import load_demo
-    from przystan.testing.factories import ensure_wagtail_tree
+    from przystan.testing.factories import make_office
 
     cache.clear()
-    ensure_wagtail_tree()  # an earlier transactional test may have flushed the page tree and sites
+    if not Site.objects.filter(is_default_site=True).exists():  # flushed by an earlier transactional test
+        make_office(code="mazowiecki", hostname="localhost", default=True)
     return load_demo(stdout=io.StringIO())
 
 
