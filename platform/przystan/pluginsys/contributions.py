@@ -42,7 +42,6 @@ class MenuItem(Contribution):
     icon_name: str = "folder-open-inverse"
     order: int = 1000
     access: tuple[str, str] | None = None  # (resource, action) the user's role must hold
-    permission: str | None = None  # deprecated: "app_label.codename"; use ``access``
 
 
 @dataclass
@@ -88,7 +87,6 @@ class Report(Contribution):
     label: str
     view: Callable[..., Any]
     access: tuple[str, str] | None = None  # (resource, action); the view itself is guarded too
-    permission: str | None = None  # deprecated: use ``access``
     formats: tuple[str, ...] = ("html",)
 
 
