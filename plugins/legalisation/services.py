@@ -185,6 +185,7 @@ def _register_mos(
             number=number,
             pin_hash=hash_pin(number, pin),
             mos_number=mos_number,
+            source="mos",
             application_type=application_type,
             person_name=person_name,
             passport_number=passport_number.replace(" ", "").upper(),

@@ -1,7 +1,7 @@
 """Models of the legalisation plugin: applications, cases and everything that happens to a case."""
 
 from .applications import Application, ApplicationStatus, Attachment
-from .cases import Case, CaseCounter, CaseReceipt, PinGuard, PinReset, StageChange, Team
+from .cases import Case, CaseCounter, CaseReceipt, CaseSource, PinGuard, PinReset, StageChange, Team
 from .communication import Message, SupplementRequest
 from .tracking import FileMove, Inquiry
 
@@ -11,6 +11,7 @@ __all__ = [
     "Attachment",
     "Case",
     "CaseCounter",
+    "CaseSource",
     "CaseReceipt",
     "FileMove",
     "Inquiry",

@@ -36,6 +36,14 @@ class Application(models.Model):
     case = models.OneToOneField(
         "legalisation.Case", null=True, blank=True, on_delete=models.SET_NULL, related_name="application"
     )
+    # where the answers come from: "portal" (filled here) or "mos" (imported from a MOS package)
+    source = models.CharField(max_length=12, default="portal", db_default="portal")
+    # signatures' metadata of an electronic filing, one dict per signature:
+    # {"signer": str, "method": "trusted_profile"|"qualified"|"personal", "signed_at": ISO datetime,
+    #  "valid": bool, "issuer": str, "serial": str}
+    signatures = models.JSONField(default=list, blank=True, db_default=[])
+    # the filing confirmation of the external system (MOS UPO): {"number": str, "received_at": ISO datetime}
+    filing_confirmation = models.JSONField(default=dict, blank=True, db_default={})
 
     class Meta:
         verbose_name = _("application")

@@ -42,12 +42,27 @@ class CaseCounter(models.Model):
         return f"{self.office_id}/{self.year}: {self.last}"
 
 
+class CaseSource(models.TextChoices):
+    """Where the application of a case was filed (the route the law prescribes for its type)."""
+
+    PORTAL = "portal", _("Filed online in Przystań")
+    MOS = "mos", _("Filed in MOS")
+    PAPER = "paper", _("Filed on paper at the office")
+
+
 class Case(models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     office = models.ForeignKey("offices.Office", on_delete=models.PROTECT, related_name="+")
     number = models.CharField(_("case number"), max_length=40, unique=True)
     pin_hash = models.CharField(max_length=64)
     mos_number = models.CharField(_("MOS number"), max_length=40, blank=True)
+    source = models.CharField(
+        _("filed through"),
+        max_length=12,
+        choices=CaseSource.choices,
+        default=CaseSource.PORTAL,
+        db_default="portal",
+    )
     application_type = models.CharField(_("application type"), max_length=32)
     stage = models.CharField(_("stage"), max_length=32, default="filed")
     person_name = models.CharField(_("name"), max_length=200)
