@@ -329,25 +329,6 @@ PAPER_FORM = {
         ],
     ),
 }
-MOS_CALLOUT = {
-    "pl": (
-        "Tylko elektronicznie",
-        "Od 27 kwietnia 2026 r. wnioski o pobyt czasowy, stały i rezydenta długoterminowego UE składa się wyłącznie przez moduł MOS.",
-    ),
-    "en": (
-        "Online only",
-        "Since 27 April 2026 applications for temporary, permanent and EU long-term residence are filed only through the MOS module.",
-    ),
-    "uk": (
-        "Лише електронно",
-        "З 27 квітня 2026 р. заяви на тимчасове, постійне проживання та статус довгострокового резидента ЄС подаються лише через модуль MOS.",
-    ),
-    "ru": (
-        "Только электронно",
-        "С 27 апреля 2026 г. заявления на временное, постоянное проживание и статус долгосрочного резидента ЕС подаются только через модуль MOS.",
-    ),
-}
-
 # --------------------------------------------------------------------------- procedures
 PROCEDURES: list[dict[str, Any]] = [
     {
@@ -1246,12 +1227,9 @@ def procedure_fields(procedure: dict[str, Any], language: str) -> dict[str, Any]
         for code in procedure["fees"]
     ]
     fallback = p(" ".join(sentences) if sentences else NO_FEE[language])
+    # where the application is filed is not written into the page: the page shows the office's
+    # filing route (data of the case plugin), so content and buttons cannot disagree
     body: list[dict[str, Any]] = []
-    if procedure["mos"]:
-        callout_title, callout_text = MOS_CALLOUT[language]
-        body.append(
-            {"type": "callout", "value": {"kind": "warning", "title": callout_title, "text": p(callout_text)}}
-        )
     forms = [_form(FORM, language, MOS_URL)] if procedure["mos"] else [_form(PAPER_FORM, language, "")]
     return {
         "title": title,

@@ -28,14 +28,19 @@ class LegalisationConfig(PluginAppConfig):
 
     def ready(self) -> None:
         super().ready()
+        from django.db.models.signals import post_migrate
+
         from przystan.audit.api import register
 
         from . import checks  # noqa: F401  (registers the deploy checks)
+
+        post_migrate.connect(_seed_routes, sender=self, dispatch_uid="legalisation-national-routes")
         from .models import (
             Application,
             Attachment,
             Case,
             FileMove,
+            FilingRoute,
             Inquiry,
             Message,
             PinReset,
@@ -57,3 +62,10 @@ class LegalisationConfig(PluginAppConfig):
         register(FileMove, office_field="")
         register(Team)
         register(PinReset, office_field="")
+        register(FilingRoute)
+
+
+def _seed_routes(using: str = "default", **kwargs: object) -> None:
+    from .route_seed import ensure_national_routes
+
+    ensure_national_routes()

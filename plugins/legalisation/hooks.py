@@ -8,7 +8,13 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from przystan.pluginsys.contributions import ApiRoute, DashboardPanel, NotificationType, UrlContribution
+from przystan.pluginsys.contributions import (
+    ApiRoute,
+    DashboardPanel,
+    MenuItem,
+    NotificationType,
+    UrlContribution,
+)
 from przystan.pluginsys.markers import hookimpl
 from przystan.profiles import Exposure
 
@@ -23,6 +29,26 @@ def urls() -> list[UrlContribution]:
         ),
         UrlContribution(
             "legalisation-staff", prefix="staff/cases", patterns=staff_patterns, exposure=Exposure.INTERNAL
+        ),
+    ]
+
+
+@hookimpl
+def admin_menu_items() -> list[MenuItem]:
+    return [
+        MenuItem(
+            "legalisation-cases",
+            label=_("Residence cases"),
+            url="legalisation-staff:list",
+            icon_name="folder-open-inverse",
+            access=("legalisation.case", "view"),
+        ),
+        MenuItem(
+            "legalisation-filing-routes",
+            label=_("Filing routes"),
+            url="legalisation-staff:filing-routes",
+            icon_name="site",
+            access=("legalisation.filing_route", "view"),
         ),
     ]
 
@@ -130,15 +156,27 @@ def demo_data(office: Any, stdout: Any) -> None:
 @hookimpl
 def application_types(office: Any, language: str) -> list[dict[str, Any]]:
     from .application_types import TYPES
+    from .routes import routes_for
     from .stages import STAGES_BY_CODE
     from .workflow import WORKFLOWS
 
+    routes = routes_for(office)
     with translation.override(language):
         result = []
         for kind in TYPES:
             codes = list(WORKFLOWS[kind.workflow])
+            route = routes[kind.code]
             result.append(
                 {
+                    "filing": {
+                        "route": route.route,
+                        "label": route.label,
+                        "since": route.effective_from,
+                        "legal_basis": route.legal_basis,
+                        "source_url": route.source_url,
+                        "filing_url": route.filing_url,
+                        "to_verify": route.to_verify,
+                    },
                     "code": kind.code,
                     "name": str(kind.name),
                     "description": str(kind.description),
@@ -174,11 +212,30 @@ def payment_settled(office: Any, payment: dict[str, Any]) -> None:
 @hookimpl
 def procedure_actions(office: Any, application_type: str, language: str) -> list[dict[str, Any]]:
     from .application_types import TYPES_BY_CODE
+    from .routes import route_for
 
     if application_type not in TYPES_BY_CODE:
         return []
+    route = route_for(office, application_type)
     with translation.override(language):
-        return [
-            {"kind": "apply", "label": str(_("Apply online")), "url": reverse("legalisation:apply")},
-            {"kind": "track_case", "label": str(_("Track your case")), "url": reverse("legalisation:status")},
-        ]
+        actions: list[dict[str, Any]] = []
+        if route.files_here:
+            actions.append(
+                {"kind": "apply", "label": str(_("Apply online")), "url": reverse("legalisation:apply")}
+            )
+        elif route.is_mos:  # never a button that files here: the guide, then MOS itself
+            actions.append(
+                {
+                    "kind": "prepare_mos",
+                    "label": str(_("Prepare your application for MOS")),
+                    "url": reverse("legalisation:mos-guide", args=[application_type]),
+                }
+            )
+            if route.filing_url:
+                actions.append(
+                    {"kind": "file_in_mos", "label": str(_("File in MOS")), "url": route.filing_url}
+                )
+        actions.append(
+            {"kind": "track_case", "label": str(_("Track your case")), "url": reverse("legalisation:status")}
+        )
+        return actions

@@ -23,6 +23,7 @@ from przystan.access import grants as grants_of
 CASE = "legalisation.case"
 TEAM = "legalisation.team"
 APPLICATION = "legalisation.application"
+FILING_ROUTE = "legalisation.filing_route"
 
 ASSIGN = "assign"  # give the case to another handler (supervisors)
 
@@ -90,6 +91,16 @@ def resources() -> list[Resource]:
             sensitive=True,
             description=_("An application a foreigner fills in the portal, until it becomes a case."),
         ),
+        Resource(
+            FILING_ROUTE,
+            label=_("Filing routes"),
+            actions=(Action.VIEW, Action.MANAGE),
+            model="legalisation.FilingRoute",
+            description=_(
+                "Where each application type is filed (MOS, this portal, paper), from which date and on what "
+                "legal basis; the portal offers a filing only where the route allows it."
+            ),
+        ),
     ]
 
 
@@ -109,9 +120,15 @@ def grants() -> list[Grant]:
                     ASSIGN,
                 ),
                 TEAM: (Action.VIEW, Action.MANAGE),
+                FILING_ROUTE: (Action.VIEW,),
             },
         ),
-        *grants_of("office_admin", Scope.OFFICE, {TEAM: (Action.VIEW, Action.MANAGE)}),
+        *grants_of(
+            "office_admin",
+            Scope.OFFICE,
+            {TEAM: (Action.VIEW, Action.MANAGE), FILING_ROUTE: (Action.VIEW, Action.MANAGE)},
+        ),
+        *grants_of("officer", Scope.OFFICE, {FILING_ROUTE: (Action.VIEW,)}),
         *grants_of("queue_officer", Scope.OFFICE, {CASE: (Action.VIEW,)}),
         # the person reads their own messages and documents; the employer sees the case only
         *grants_of(

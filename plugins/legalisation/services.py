@@ -70,7 +70,28 @@ def _find_employer(tax_id: str) -> Any:
 
 
 def submit(application: Any) -> Submitted:
-    """Turn a complete draft into a case (raises ValidationError when something is missing)."""
+    """File a complete draft in the portal (only types whose route is ``local_online``); raises
+    ValidationError when the type is filed elsewhere or something is missing."""
+    from .models import CaseSource
+    from .routes import not_filed_here_message, route_for
+
+    route = route_for(application.office, application.type_code)
+    if not route.files_here:  # checked again at filing: a route may change while a draft waits
+        raise ValidationError(not_filed_here_message(route))
+    return open_case(application, source=CaseSource.PORTAL)
+
+
+def open_case(
+    application: Any,
+    *,
+    source: str,
+    filed_at: datetime.date | None = None,
+    documents_complete_at: datetime.date | None = None,
+    mos_number: str = "",
+) -> Submitted:
+    """Open the case of a complete application, whichever way it was filed (``source``): the portal
+    (for the types filed here) or an intake of an application filed elsewhere (MOS), whose filing
+    dates come from that filing, never from the foreigner."""
     from .models import Application, ApplicationStatus, Case
 
     if all_errors(application) or missing_attachments(application):
@@ -104,13 +125,16 @@ def submit(application: Any) -> Submitted:
             employer=employer,
             employer_tax_id="".join(ch for ch in data.get("employer_nip", "") if ch.isdigit()),
             employer_annex_required=kind.employer_annex,
-            filed_at=today,
-            documents_complete_at=today,
+            filed_at=filed_at or today,
+            documents_complete_at=documents_complete_at or filed_at or today,
+            source=source,
+            mos_number=mos_number,
         )
         recompute(case)
         case.save()
         application.status = ApplicationStatus.SUBMITTED
         application.submitted_at = timezone.now()
+        application.source = source
         application.case = case
         application.save()
         application.attachments.update(case=case)

@@ -2,12 +2,14 @@
 
 from django.urls import path
 
-from .views import apply, portal, staff, teams
+from .views import apply, mos_guide, portal, routes_admin, staff, teams
 
 public_patterns = [
     path("", portal.home, name="home"),
     path("apply/", apply.choose_type, name="apply"),
     path("apply/<slug:type_code>/", apply.start, name="start"),
+    path("mos/<slug:type_code>/", mos_guide.guide, name="mos-guide"),
+    path("mos/<slug:type_code>/checklist/", mos_guide.checklist, name="mos-checklist"),
     path("applications/<uuid:public_id>/step/<int:index>/", apply.step, name="step"),
     path("applications/<uuid:public_id>/validate/", apply.validate, name="validate"),
     path("applications/<uuid:public_id>/attachments/", apply.upload, name="upload"),
@@ -40,6 +42,7 @@ staff_patterns = [
     path("", staff.case_list, name="list"),
     path("scan/", staff.file_scan, name="scan"),
     path("teams/", teams.team_list, name="teams"),
+    path("filing-routes/", routes_admin.route_list, name="filing-routes"),
     path("attachments/<uuid:attachment_id>/", staff.staff_attachment, name="attachment"),
     path("<str:number>/", staff.case_detail, name="case"),
     path("<str:number>/transition/", staff.case_transition, name="transition"),

@@ -3,6 +3,7 @@
 from .applications import Application, ApplicationStatus, Attachment
 from .cases import Case, CaseCounter, CaseReceipt, CaseSource, PinGuard, PinReset, StageChange, Team
 from .communication import Message, SupplementRequest
+from .routes import FilingRoute, FilingRouteKind, PreparationChecklist
 from .tracking import FileMove, Inquiry
 
 __all__ = [
@@ -14,10 +15,13 @@ __all__ = [
     "CaseSource",
     "CaseReceipt",
     "FileMove",
+    "FilingRoute",
+    "FilingRouteKind",
     "Inquiry",
     "Message",
     "PinGuard",
     "PinReset",
+    "PreparationChecklist",
     "StageChange",
     "SupplementRequest",
     "Team",

@@ -30,6 +30,7 @@ VALID = {
     "purpose": "Leczenie w szpitalu klinicznym",
     "invited_name": "Ivan Petrenko",
     "employment_start": "2026-02-01",
+    "visa_number": "AB1234567",
 }
 
 
@@ -102,11 +103,18 @@ def attach_required(application: Any) -> None:
 
 
 def submitted_case(office: Any, user: Any, type_code: str = "temp_spouse") -> tuple[Any, str]:
-    from plugins.legalisation.services import submit
+    """A case of ``type_code`` as it exists after filing: filed in this portal for the types filed
+    here, opened from the MOS filing for the types filed only in MOS."""
+    from plugins.legalisation.models import CaseSource
+    from plugins.legalisation.routes import route_for
+    from plugins.legalisation.services import open_case, submit
 
     application = make_application(office, user, type_code)
     attach_required(application)
-    result = submit(application)
+    if route_for(office, type_code).files_here:
+        result = submit(application)
+    else:
+        result = open_case(application, source=CaseSource.MOS)
     return result.case, result.pin
 
 

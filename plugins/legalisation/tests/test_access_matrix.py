@@ -4,8 +4,8 @@ API); officers of office A never see office B's cases; denials are audited."""
 import pytest
 from django.urls import reverse
 
-from plugins.legalisation.models import Attachment
-from plugins.legalisation.services import post_message
+from plugins.legalisation.models import Attachment, CaseSource
+from plugins.legalisation.services import open_case, post_message
 from przystan.audit.models import AuditEntry
 from przystan.testing.factories import make_user
 
@@ -125,7 +125,6 @@ def test_foreigner_cannot_use_staff_portal(client, world, foreigner):
 
 
 def test_employer_sees_employee_case_but_not_messages(client, legal_office):
-    from plugins.legalisation.services import submit
 
     from .conftest import attach_required, make_application
 
@@ -141,7 +140,7 @@ def test_employer_sees_employee_case_but_not_messages(client, legal_office):
         monthly_salary="6500",
     )
     attach_required(application)
-    case = submit(application).case
+    case = open_case(application, source=CaseSource.MOS).case  # filed in MOS, opened here
     post_message(case, worker, "tajne", from_office=False)
     assert case.employer == employer and case.employer_annex_required
     client.force_login(employer)

@@ -314,6 +314,21 @@ EXPECTED: list[Entry] = [
         reads_case=True,
     ),
     Entry(
+        "legalisation:mos-guide",
+        PUBLIC,
+        path=lambda w, t: reverse("legalisation:mos-guide", args=["temp_work"]),
+    ),
+    Entry(
+        "legalisation:mos-checklist",
+        PUBLIC,
+        path=lambda w, t: reverse("legalisation:mos-checklist", args=["temp_work"]),
+    ),
+    Entry(
+        "legalisation-staff:filing-routes",
+        {**STAFF_PAGE, "queue_officer": 403, "office_admin": 200},
+        path=plain("legalisation-staff:filing-routes"),
+    ),
+    Entry(
         "legalisation:register-mos",
         {**APPLICATION, "foreigner": 200, "employer": 200},
         path=plain("legalisation:register-mos"),
@@ -328,7 +343,7 @@ EXPECTED: list[Entry] = [
         "legalisation:start",
         {**APPLICATION, "foreigner": 302, "employer": 302},
         "post",
-        lambda w, t: reverse("legalisation:start", args=["temp_spouse"]),
+        lambda w, t: reverse("legalisation:start", args=["visa_extension"]),
     ),
     Entry(
         "legalisation:step",
@@ -502,6 +517,10 @@ def make_world(office: Any, other_office: Any) -> dict[str, Any]:
     case_in, _ = submitted_case(office, users["foreigner"])
     case_out, _ = submitted_case(office, other_person)
     case_office, _ = submitted_case(other_office, other_person)
+    # filed in this portal before 27 April 2026 (so they carry the portal's proof of filing)
+    Case.objects.filter(pk__in=[case_in.pk, case_out.pk, case_office.pk]).update(source="portal")
+    for found in (case_in, case_out, case_office):
+        found.refresh_from_db()
     Case.objects.filter(pk=case_in.pk).update(team=team, employer=users["employer"])
     Case.objects.filter(pk=case_out.pk).update(team=other_team)
     cases = {"in": case_in, "out": case_out, "office": case_office}

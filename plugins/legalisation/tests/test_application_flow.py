@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 def test_step_error_is_translated_and_input_kept(client, legal_office, foreigner):
     client.force_login(foreigner)
     client.cookies["django_language"] = "uk"
-    response = client.post(reverse("legalisation:start", args=["temp_spouse"]))
+    response = client.post(reverse("legalisation:start", args=["visa_extension"]))
     application = Application.objects.get(applicant=foreigner)
     assert response.status_code == 302
     contact = {k: VALID[k] for k in ("street", "city", "email", "phone")} | {
@@ -92,7 +92,7 @@ def test_submit_creates_case_and_pdf_barcode_decodes_to_case_number(
     from PIL import Image
     from pyzbar.pyzbar import decode
 
-    application = make_application(legal_office, foreigner)
+    application = make_application(legal_office, foreigner, "visa_extension", visa_number="AB1234567")
     client.force_login(foreigner)
     review = reverse("legalisation:submit", args=[application.public_id])
     client.post(review)
@@ -102,7 +102,7 @@ def test_submit_creates_case_and_pdf_barcode_decodes_to_case_number(
     application.refresh_from_db()
     case = application.case
     assert application.status == ApplicationStatus.SUBMITTED and case.stage == "filed"
-    assert case.legal_deadline is None  # fingerprints not taken yet: the 60 days have not started
+    assert case.source == "portal" and application.source == "portal"
     page = client.get(response["Location"]).content.decode()
     assert case.number in page
     pin = page.split('id="case-pin">')[1].split("<")[0]

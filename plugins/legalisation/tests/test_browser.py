@@ -65,7 +65,7 @@ def test_foreigner_applies_in_ukrainian_and_follows_the_case(live_server, browse
     page.set_default_timeout(15000)
 
     page.goto(f"{live_server.url}/legalisation/apply/")
-    page.locator("form[action$='/apply/temp_spouse/'] button").click()
+    page.locator("form[action$='/apply/card_exchange/'] button").click()
     for name in ("surname", "given_names", "birth_date", "citizenship", "passport_number", "passport_expiry"):
         page.fill(f"#id_{name}", VALID[name])
     page.click("button[name=next]")
@@ -90,19 +90,19 @@ def test_foreigner_applies_in_ukrainian_and_follows_the_case(live_server, browse
     page.fill("#id_postal_code", "00-624")
     page.click("button[name=next]")
 
-    page.fill("#id_sponsor_name", VALID["sponsor_name"])
-    page.fill("#id_sponsor_pesel", VALID["sponsor_pesel"])
+    page.fill("#id_card_number", "RP1234567")
     page.click("button[name=next]")
 
     scan = {"name": "skan.png", "mimeType": "image/png", "buffer": png_bytes()}
-    for kind in ("photo", "passport_copy", "marriage"):
+    for kind in ("photo", "passport_copy"):
         page.select_option("#id_kind", kind)
         page.set_input_files("#id_file", scan)
         page.locator("form[enctype='multipart/form-data'] button[type=submit]").click()
         page.wait_for_load_state()
-    assert page.locator("h3 + ul > li", has_text="skan.png").count() == 3
+    assert page.locator("h3 + ul > li", has_text="skan.png").count() == 2
     assert_accessible(page)
     page.goto(page.url.rsplit("/step/", 1)[0] + "/step/4/")
+    assert page.locator("form[action$='/submit/'] button").count() == 1, page.inner_text("main")
     page.locator("form[action$='/submit/'] button").click()
 
     number = page.inner_text("#case-number").strip()

@@ -164,7 +164,7 @@ def test_proof_of_filing_pdf_lists_attachments_with_sha256(client, legal_office,
 
     from .conftest import attach_required
 
-    application = make_application(legal_office, foreigner)
+    application = make_application(legal_office, foreigner, "visa_extension", visa_number="AB1234567")
     attach_required(application)
     image = png_bytes()
     attachments.store(
@@ -197,7 +197,7 @@ def test_proof_of_filing_pdf_lists_attachments_with_sha256(client, legal_office,
 def test_proof_of_filing_only_for_the_person_and_staff_of_the_office(
     client, staff_login, legal_office, foreigner, other_foreigner, supervisor
 ):
-    case, _pin = submitted_case(legal_office, foreigner)
+    case, _pin = submitted_case(legal_office, foreigner, "visa_extension")
     url = reverse("legalisation:filing-receipt", args=[case.number])
     assert client.get(url).status_code in (302, 403)
     client.force_login(other_foreigner)
@@ -205,6 +205,21 @@ def test_proof_of_filing_only_for_the_person_and_staff_of_the_office(
     client.logout()
     staff_login(client, supervisor)
     assert client.get(reverse("legalisation-staff:filing-receipt", args=[case.number])).status_code == 200
+
+
+def test_no_proof_of_filing_is_issued_for_a_case_filed_in_mos(
+    client, staff_login, legal_office, foreigner, supervisor
+):
+    """MOS confirms a MOS filing; the office never issues a second "poświadczenie" for it."""
+    case, _pin = submitted_case(legal_office, foreigner, "temp_spouse")
+    assert case.source == "mos"
+    client.force_login(foreigner)
+    page = client.get(reverse("legalisation:case", args=[case.number])).content.decode()
+    assert reverse("legalisation:filing-receipt", args=[case.number]) not in page
+    assert client.get(reverse("legalisation:filing-receipt", args=[case.number])).status_code == 404
+    client.logout()
+    staff_login(client, supervisor)
+    assert client.get(reverse("legalisation-staff:filing-receipt", args=[case.number])).status_code == 404
 
 
 def test_payment_receipt_downloadable_by_person_only(

@@ -62,8 +62,18 @@ def test_procedure_actions_and_disabled_plugin(legal_office, enable_plugin):
         )
         for a in found
     ]
-    assert {a["kind"] for a in actions} == {"apply", "track_case"}
+    # temporary residence and work is filed only in MOS: the guide and MOS, never a filing here
+    assert [a["kind"] for a in actions] == ["prepare_mos", "file_in_mos", "track_case"]
+    assert reverse("legalisation:mos-guide", args=["temp_work"]) in {a["url"] for a in actions}
     assert reverse("legalisation:status") in {a["url"] for a in actions}
+    local = [
+        a
+        for found in hooks_for_office(legal_office).procedure_actions(
+            office=legal_office, application_type="visa_extension", language="pl"
+        )
+        for a in found
+    ]
+    assert [a["kind"] for a in local] == ["apply", "track_case"]
     enable_plugin(legal_office, "legalisation", enabled=False)
     assert hooks_for_office(legal_office).case_lookup(office=legal_office, reference="X", secret=None) is None
     assert not [

@@ -17,11 +17,12 @@ from przystan.audit.api import record_denied, record_read
 from przystan.documents.http import pdf_response
 
 from .. import attachments as files
-from ..application_types import TYPES, TYPES_BY_CODE, get_type
+from ..application_types import TYPES_BY_CODE, get_type
 from ..documents import application_pdf
 from ..fields import cross_errors, validate_value
 from ..models import Application, ApplicationStatus, Attachment
 from ..policy import APPLICATION
+from ..routes import not_filed_here_message, route_for, types_filed_here, types_prepared_for_mos
 from ..services import all_errors, missing_attachments, section_errors, submit
 from .common import language
 
@@ -46,7 +47,11 @@ def _steps(application: Application) -> list[dict[str, Any]]:
 
 @access.guard(APPLICATION, "edit")
 def choose_type(request: HttpRequest) -> HttpResponse:
-    return render(request, "legalisation/choose_type.html", {"types": [t for t in TYPES if t.online]})
+    return render(
+        request,
+        "legalisation/choose_type.html",
+        {"types": types_filed_here(request.office), "mos_types": types_prepared_for_mos(request.office)},
+    )
 
 
 @access.guard(APPLICATION, "edit")
@@ -54,6 +59,12 @@ def choose_type(request: HttpRequest) -> HttpResponse:
 def start(request: HttpRequest, type_code: str) -> HttpResponse:
     if type_code not in TYPES_BY_CODE:
         raise Http404
+    route = route_for(request.office, type_code)
+    if not route.files_here:  # never start a filing the law routes elsewhere
+        messages.error(request, not_filed_here_message(route))
+        if route.is_mos:
+            return redirect("legalisation:mos-guide", type_code)
+        return redirect("legalisation:apply")
     application = Application.objects.create(
         office=request.office,
         applicant=request.user,
@@ -113,6 +124,10 @@ def step(request: HttpRequest, public_id: Any, index: int) -> HttpResponse:
         context["attachment_specs"] = get_type(application.type_code).attachments
         context["uploaded"] = application.attachments.all()
         context["missing"] = missing_attachments(application)
+    route = route_for(application.office, application.type_code)
+    context["route"] = route
+    if not route.files_here:
+        context["not_filed_here"] = not_filed_here_message(route)
     if current["code"] == "review":
         context["all_errors"] = all_errors(application)
         context["missing"] = missing_attachments(application)

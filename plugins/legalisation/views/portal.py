@@ -27,7 +27,7 @@ from .. import attachments as files
 from ..application_types import TYPES, type_name
 from ..deadlines import clock_for
 from ..documents import filing_receipt_pdf, supplement_letter_pdf
-from ..models import Application, ApplicationStatus, Attachment, Case
+from ..models import Application, ApplicationStatus, Attachment, Case, CaseSource
 from ..pins import PinCheck, check_status_pin, pin_locked_message, reset_pin
 from ..policy import APPLICATION, CASE
 from ..scoping import party_cases
@@ -115,8 +115,12 @@ def case_detail(request: HttpRequest, number: str) -> HttpResponse:
 
 @access.guard(CASE, "view")
 def filing_receipt(request: HttpRequest, number: str) -> HttpResponse:
-    """The person downloads the proof of filing of their case (the read is audited)."""
+    """The person downloads the proof of filing of their case (the read is audited). Only for a case
+    filed in this portal: a MOS filing has MOS's own confirmation, and the office never issues a
+    second, different proof for it."""
     case = applicant_case_or_404(request, number)
+    if case.source != CaseSource.PORTAL:
+        raise Http404
     return pdf_response(
         filing_receipt_pdf(case, language(request)), f"proof-of-filing-{case.number}.pdf", inline=False
     )

@@ -26,7 +26,7 @@ from ..application_types import TYPES, type_name
 from ..deadlines import DONE, clock_for, is_overdue
 from ..documents import decision_pdf, filing_receipt_pdf, supplement_letter_pdf
 from ..handlers import case_handlers, office_handlers
-from ..models import Attachment, Case, Inquiry, Team
+from ..models import Attachment, Case, CaseSource, Inquiry, Team
 from ..models.tracking import Authority
 from ..policy import ASSIGN, CASE, TEAM
 from ..scoping import staff_cases
@@ -391,6 +391,8 @@ def case_supplement_letter(request: HttpRequest, number: str, request_id: Any) -
 @staff_guard(CASE, "read_sensitive")
 def case_filing_receipt(request: HttpRequest, number: str) -> HttpResponse:
     case = _case_or_404(request, number, "read_sensitive")
+    if case.source != CaseSource.PORTAL:  # MOS issues its own confirmation of filing
+        raise Http404
     record_read(case, request=request, reason="proof of filing")
     return pdf_response(filing_receipt_pdf(case, request.LANGUAGE_CODE), f"proof-of-filing-{case.number}.pdf")
 
