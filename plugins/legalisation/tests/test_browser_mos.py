@@ -82,7 +82,7 @@ def test_mos_type_offers_the_guide_and_a_private_checklist_never_a_filing(
     boxes.nth(0).check()
     boxes.nth(1).check()
     page.locator("main form button[type=submit]").click()
-    assert page.inner_text("[role=status]").strip() == uk(
+    assert page.inner_text("#ready-count").strip() == uk(
         "Ready: %(ready)s of %(total)s.", ready="2", total=str(total)
     )
     page.reload()
