@@ -61,6 +61,7 @@ def load(office: Any, stdout: Any) -> None:
                 number=number,
                 pin_hash=hash_pin(number, DEMO_PIN),
                 mos_number=mos,
+                source="mos",  # residence applications are filed in MOS since 27 April 2026
                 application_type=type_code,
                 stage=stage,
                 person_name=name,
@@ -137,7 +138,7 @@ def load(office: Any, stdout: Any) -> None:
             Application.objects.create(
                 office=office,
                 applicant=foreigner,
-                type_code="temp_work",
+                type_code="visa_extension",  # filed at the office; residence permits go through MOS
                 language="uk",
                 data={"surname": "Shevchenko", "given_names": "Olena", "email": foreigner.email},
             )
