@@ -129,21 +129,27 @@ def demo_data(office: Any, stdout: Any) -> None:
 
 @hookimpl
 def application_types(office: Any, language: str) -> list[dict[str, Any]]:
+    from django.utils import timezone
+
     from .application_types import TYPES
+    from .deadline_rules import rule_for
     from .stages import STAGES_BY_CODE
     from .workflow import WORKFLOWS
 
     with translation.override(language):
         result = []
+        today = timezone.localdate()
         for kind in TYPES:
             codes = list(WORKFLOWS[kind.workflow])
+            rule = rule_for(office, kind.code, today)
             result.append(
                 {
                     "code": kind.code,
                     "name": str(kind.name),
                     "description": str(kind.description),
                     "fee_codes": list(kind.fee_codes),
-                    "deadline_days": kind.deadline_days,
+                    "deadline_days": rule.length if rule and rule.unit == "days" else None,
+                    "deadline": {"length": rule.length, "unit": rule.unit} if rule else None,
                     "stages": [
                         {
                             "code": c,

@@ -3,6 +3,7 @@
 from .applications import Application, ApplicationStatus, Attachment
 from .cases import Case, CaseCounter, CaseReceipt, CaseSource, PinGuard, PinReset, StageChange, Team
 from .communication import Message, SupplementRequest
+from .deadline_rules import DeadlineRule, DeadlineUnit, SuspensionPeriod
 from .tracking import FileMove, Inquiry
 
 __all__ = [
@@ -13,6 +14,9 @@ __all__ = [
     "CaseCounter",
     "CaseSource",
     "CaseReceipt",
+    "DeadlineRule",
+    "DeadlineUnit",
+    "SuspensionPeriod",
     "FileMove",
     "Inquiry",
     "Message",
