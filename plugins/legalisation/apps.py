@@ -35,11 +35,13 @@ class LegalisationConfig(PluginAppConfig):
             Application,
             Attachment,
             Case,
+            DeadlineRule,
             FileMove,
             Inquiry,
             Message,
             PinReset,
             SupplementRequest,
+            SuspensionPeriod,
             Team,
         )
 
@@ -57,3 +59,5 @@ class LegalisationConfig(PluginAppConfig):
         register(FileMove, office_field="")
         register(Team)
         register(PinReset, office_field="")
+        register(DeadlineRule)
+        register(SuspensionPeriod)

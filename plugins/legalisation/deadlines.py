@@ -104,7 +104,8 @@ def compute(
 
     supplement = [clip(b, e or today, stop) for b, e in pauses]
     supplement = [(b, e) for b, e in supplement if e > b]
-    suspended = [clip(b, e, stop) for b, e in suspensions]
+    # statutory suspensions are known ahead: counted in full, up to the decision
+    suspended = [clip(b, e, stopped_on or e) for b, e in suspensions]
     suspended = [(b, e) for b, e in suspended if e > b]
 
     end = add_period(start, rule.length, rule.unit)

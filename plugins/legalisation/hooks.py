@@ -8,7 +8,14 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from przystan.pluginsys.contributions import ApiRoute, DashboardPanel, NotificationType, UrlContribution
+from przystan.pluginsys.contributions import (
+    ApiRoute,
+    DashboardPanel,
+    NotificationType,
+    PeriodicJob,
+    Report,
+    UrlContribution,
+)
 from przystan.pluginsys.markers import hookimpl
 from przystan.profiles import Exposure
 
@@ -99,6 +106,37 @@ def dashboard_panels() -> list[DashboardPanel]:
             render=deadlines_at_risk,
             order=10,
             access=("legalisation.case", "view"),
+        )
+    ]
+
+
+@hookimpl
+def periodic_jobs() -> list[PeriodicJob]:
+    return [
+        PeriodicJob(
+            "legalisation.deadlines",
+            command="legalisation_recompute_deadlines",
+            every_seconds=6 * 3600,
+            description=_("Recompute the legal deadlines of undecided cases (rules, suspensions, pauses)."),
+        )
+    ]
+
+
+def _statistics_view(request: Any) -> Any:
+    from .views.statistics import statistics
+
+    return statistics(request)
+
+
+@hookimpl
+def reports() -> list[Report]:
+    return [
+        Report(
+            "legalisation-statistics",
+            label=_("Case statistics"),
+            view=_statistics_view,
+            access=("legalisation.statistics", "view"),
+            formats=("html", "csv"),
         )
     ]
 

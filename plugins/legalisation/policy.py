@@ -23,6 +23,8 @@ from przystan.access import grants as grants_of
 CASE = "legalisation.case"
 TEAM = "legalisation.team"
 APPLICATION = "legalisation.application"
+STATISTICS = "legalisation.statistics"
+DEADLINE_RULE = "legalisation.deadline_rule"
 
 ASSIGN = "assign"  # give the case to another handler (supervisors)
 
@@ -90,6 +92,27 @@ def resources() -> list[Resource]:
             sensitive=True,
             description=_("An application a foreigner fills in the portal, until it becomes a case."),
         ),
+        Resource(
+            STATISTICS,
+            label=_("Case statistics"),
+            actions=(Action.VIEW, Action.EXPORT),
+            model=None,
+            # bound to the office although no record is passed: staff of another office get 404
+            office_field="office",
+            description=_(
+                "The department's figures: cases by stage and type, processing times against the legal "
+                "deadlines, officers' workload (CSV export)."
+            ),
+        ),
+        Resource(
+            DEADLINE_RULE,
+            label=_("Legal deadline rules"),
+            actions=(Action.VIEW, Action.MANAGE),
+            model="legalisation.DeadlineRule",
+            description=_(
+                "How long the office has to decide each application type, and statutory suspensions."
+            ),
+        ),
     ]
 
 
@@ -109,9 +132,19 @@ def grants() -> list[Grant]:
                     ASSIGN,
                 ),
                 TEAM: (Action.VIEW, Action.MANAGE),
+                STATISTICS: (Action.VIEW, Action.EXPORT),
+                DEADLINE_RULE: (Action.VIEW,),
             },
         ),
-        *grants_of("office_admin", Scope.OFFICE, {TEAM: (Action.VIEW, Action.MANAGE)}),
+        *grants_of(
+            "office_admin",
+            Scope.OFFICE,
+            {
+                TEAM: (Action.VIEW, Action.MANAGE),
+                STATISTICS: (Action.VIEW, Action.EXPORT),
+                DEADLINE_RULE: (Action.VIEW, Action.MANAGE),
+            },
+        ),
         *grants_of("queue_officer", Scope.OFFICE, {CASE: (Action.VIEW,)}),
         # the person reads their own messages and documents; the employer sees the case only
         *grants_of(

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import apply, portal, staff, teams
+from .views import apply, portal, staff, statistics, teams
 
 public_patterns = [
     path("", portal.home, name="home"),
@@ -40,6 +40,7 @@ staff_patterns = [
     path("", staff.case_list, name="list"),
     path("scan/", staff.file_scan, name="scan"),
     path("teams/", teams.team_list, name="teams"),
+    path("statistics/", statistics.statistics, name="statistics"),
     path("attachments/<uuid:attachment_id>/", staff.staff_attachment, name="attachment"),
     path("<str:number>/", staff.case_detail, name="case"),
     path("<str:number>/transition/", staff.case_transition, name="transition"),
