@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from przystan import access
 from przystan.audit.api import record_event
 
-from .. import statistics as st
+from .. import case_statistics as st
 from ..models import Case
 from ..policy import STATISTICS
 from .guards import staff_guard
@@ -67,6 +67,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
             "can_export": access.allows(request.user, "export", STATISTICS, office=request.office),
             "csv_query": query.urlencode(),
             "today": timezone.localdate(),
+            "on_time_label": _("Decided on time (%)"),
             "chart_note": _("The same figures are in the table below the chart."),
         },
     )
