@@ -256,3 +256,71 @@ def _case(office, filed, type_code="temp_spouse", stage="formal_check"):
     recompute(case)
     case.save()
     return case
+
+
+# ----------------------------------------------------------------------------- the office edits its rules
+
+
+def test_office_admin_adds_a_rule_for_their_office_and_deadlines_follow(
+    client, staff_login, legal_office, other_legal_office, officer
+):
+    from przystan.audit.models import AuditEntry
+    from przystan.testing.factories import make_user
+
+    admin = make_user("root@uw.example.gov.pl", kind="staff", roles=("office_admin",), office=legal_office)
+    case = _case(legal_office, d(2026, 7, 31), type_code="temp_work")
+    staff_login(client, admin)
+    assert client.get("/admin/legal_deadline_rules/").status_code == 200
+    response = client.post(
+        "/admin/legal_deadline_rules/new/",
+        {
+            "office": legal_office.pk,
+            "application_type": "temp_work",
+            "length": "3",
+            "unit": "months",
+            "starts_on_filing": "on",
+            "legal_basis": "zarządzenie testowe",
+            "source": "test",
+            "effective_from": "2026-07-01",
+            "note": "",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    rule = DeadlineRule.objects.get(office=legal_office)
+    assert AuditEntry.objects.for_object(rule).filter(action="create").exists()
+    case.refresh_from_db()
+    assert case.legal_deadline == d(2026, 11, 2)
+    # the office is not free to choose: another office's id is refused
+    refused = client.post(
+        "/admin/legal_deadline_rules/new/",
+        {
+            "office": other_legal_office.pk,
+            "application_type": "temp_work",
+            "length": "1",
+            "unit": "months",
+            "starts_on_filing": "on",
+            "legal_basis": "x",
+            "source": "x",
+            "effective_from": "2026-08-01",
+        },
+    )
+    assert refused.status_code == 200 and not DeadlineRule.objects.filter(office=other_legal_office).exists()
+    # an event that starts the clock is required: a clear error, nothing saved
+    none = client.post(
+        "/admin/legal_deadline_rules/new/",
+        {
+            "office": legal_office.pk,
+            "application_type": "temp_ict",
+            "length": "60",
+            "unit": "days",
+            "legal_basis": "x",
+            "source": "x",
+            "effective_from": "2026-08-01",
+        },
+    )
+    assert none.status_code == 200 and "Zaznacz co najmniej jedno zdarzenie" in none.content.decode()
+    assert not DeadlineRule.objects.filter(application_type="temp_ict", office=legal_office).exists()
+    client.logout()
+    staff_login(client, officer)
+    assert client.get("/admin/legal_deadline_rules/").status_code in (302, 403)
+    assert client.get("/admin/legal_suspensions/").status_code in (302, 403)
