@@ -125,10 +125,12 @@ def compute(
     open_by_officer: Counter[Any] = Counter()
     overdue_by_officer: Counter[Any] = Counter()
     overdue_now = 0
+    decided_count = 0
     for r in rows:
         if r["stage"] in DONE:
+            decided_count += 1
             decided = timezone.localdate(r["decided_at"]) if r["decided_at"] else None
-            if decided is None:
+            if decided is None:  # no recorded move to the decision (e.g. imported): no duration
                 continue
             durations.append((decided - r["filed_at"]).days)
             if r["legal_deadline"]:
@@ -148,7 +150,7 @@ def compute(
         by_stage=stage_rows,
         by_type=type_rows,
         open=sum(open_by_officer.values()),
-        decided=len(durations),
+        decided=decided_count,
         median_days=float(stats.median(durations)) if durations else None,
         decided_with_deadline=with_deadline,
         on_time=on_time,
