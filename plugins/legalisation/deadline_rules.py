@@ -109,3 +109,13 @@ class WorkCalendar:
         while self.is_closed(day):
             day += datetime.timedelta(days=1)
         return day
+
+
+def ensure_seeded() -> None:
+    """Put back the national rules and suspensions migration ``0008_deadline_rules`` seeds, where missing
+    (idempotent; e.g. for the demo after a database flush). Rows an office changed are left alone."""
+    import importlib
+
+    from django.apps import apps
+
+    importlib.import_module("plugins.legalisation.migrations.0008_deadline_rules").seed(apps, None)

@@ -118,9 +118,7 @@ def case_and_pin(legal_office: Any, foreigner: Any) -> tuple[Any, str]:
 @pytest.fixture(autouse=True)
 def seeded_deadline_rules(request: Any) -> None:
     """The deadline rules and suspensions migration 0008 seeds (a transactional test's flush removes them)."""
-    import importlib
-
-    from django.apps import apps
+    from plugins.legalisation.deadline_rules import ensure_seeded
 
     names = request.fixturenames
     if request.node.get_closest_marker("django_db") is None:
@@ -130,4 +128,4 @@ def seeded_deadline_rules(request: Any) -> None:
             request.getfixturevalue("db")
         else:
             return
-    importlib.import_module("plugins.legalisation.migrations.0008_deadline_rules").seed(apps, None)
+    ensure_seeded()
