@@ -137,8 +137,13 @@ class SuspensionPeriod(models.Model):
             raise ValidationError({"ends_on": _("The end must not be before the start.")})
         from ..application_types import TYPES_BY_CODE
 
-        unknown = [c for c in self.application_types or [] if c not in TYPES_BY_CODE]
-        if not isinstance(self.application_types, list) or unknown:
+        codes = self.application_types or []
+        if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
+            raise ValidationError(
+                {"application_types": _('A list of application type codes, e.g. ["temp_work"].')}
+            )
+        unknown = [c for c in codes if c not in TYPES_BY_CODE]
+        if unknown:
             raise ValidationError(
                 {"application_types": _("Unknown application type: %s") % ", ".join(unknown)}
             )

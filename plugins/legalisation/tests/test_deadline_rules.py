@@ -324,3 +324,19 @@ def test_office_admin_adds_a_rule_for_their_office_and_deadlines_follow(
     staff_login(client, officer)
     assert client.get("/admin/legal_deadline_rules/").status_code in (302, 403)
     assert client.get("/admin/legal_suspensions/").status_code in (302, 403)
+
+
+def test_suspension_with_unknown_types_or_reversed_dates_is_refused(db):
+    from django.core.exceptions import ValidationError
+    from django.utils import translation
+
+    base = {"starts_on": d(2026, 1, 1), "ends_on": d(2026, 2, 1), "legal_basis": "x", "source": "x"}
+    with translation.override("uk"), pytest.raises(ValidationError) as unknown:
+        SuspensionPeriod(**base, application_types=["temp_wrok"]).full_clean()
+    assert "temp_wrok" in str(unknown.value) and "Невідомий вид заяви" in str(unknown.value)
+    with pytest.raises(ValidationError) as not_a_list:
+        SuspensionPeriod(**base, application_types="temp_work").full_clean()
+    assert "A list of application type codes" in str(not_a_list.value)
+    with pytest.raises(ValidationError):
+        SuspensionPeriod(**{**base, "ends_on": d(2025, 12, 1)}).full_clean()
+    assert not SuspensionPeriod.objects.filter(legal_basis="x").exists()
