@@ -336,7 +336,7 @@ def test_suspension_with_unknown_types_or_reversed_dates_is_refused(db):
     assert "temp_wrok" in str(unknown.value) and "Невідомий вид заяви" in str(unknown.value)
     with pytest.raises(ValidationError) as not_a_list:
         SuspensionPeriod(**base, application_types="temp_work").full_clean()
-    assert "A list of application type codes" in str(not_a_list.value)
+    assert "Lista kodów rodzajów wniosków" in str(not_a_list.value)  # the default language: pl
     with pytest.raises(ValidationError):
         SuspensionPeriod(**{**base, "ends_on": d(2025, 12, 1)}).full_clean()
     assert not SuspensionPeriod.objects.filter(legal_basis="x").exists()
