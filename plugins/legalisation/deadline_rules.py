@@ -39,33 +39,48 @@ def _office_id(office: Any) -> Any:
     return getattr(office, "pk", office)
 
 
-def rule_for(office: Any, type_code: str, on: datetime.date) -> Rule | None:
-    """The rule in force on ``on`` for ``type_code`` at ``office`` (``None``: no rule was in force)."""
-    from .models import DeadlineRule
-
-    office_id = _office_id(office)
-    candidates = DeadlineRule.objects.filter(
-        Q(office_id=office_id) | Q(office__isnull=True),
-        application_type__in=[type_code, ""],
-        effective_from__lte=on,
+def _as_rule(row: Any) -> Rule:
+    return Rule(
+        length=row.length,
+        unit=row.unit,
+        events=row.clock_events,
+        legal_basis=row.legal_basis,
+        source=row.source,
+        effective_from=row.effective_from,
+        verify=row.verify,
+        pk=row.pk,
     )
+
+
+def _best(rows: list[Any], type_code: str) -> Rule | None:
     best = max(
-        candidates,
+        (r for r in rows if r.application_type in (type_code, "")),
         key=lambda r: (r.application_type == type_code, r.office_id is not None, r.effective_from),
         default=None,
     )
-    if best is None:
-        return None
-    return Rule(
-        length=best.length,
-        unit=best.unit,
-        events=best.clock_events,
-        legal_basis=best.legal_basis,
-        source=best.source,
-        effective_from=best.effective_from,
-        verify=best.verify,
-        pk=best.pk,
+    return _as_rule(best) if best is not None else None
+
+
+def _candidates(office: Any, on: datetime.date, codes: list[str] | None = None) -> list[Any]:
+    from .models import DeadlineRule
+
+    rows = DeadlineRule.objects.filter(
+        Q(office_id=_office_id(office)) | Q(office__isnull=True), effective_from__lte=on
     )
+    if codes is not None:
+        rows = rows.filter(application_type__in=[*codes, ""])
+    return list(rows)
+
+
+def rule_for(office: Any, type_code: str, on: datetime.date) -> Rule | None:
+    """The rule in force on ``on`` for ``type_code`` at ``office`` (``None``: no rule was in force)."""
+    return _best(_candidates(office, on, [type_code]), type_code)
+
+
+def rules_for(office: Any, codes: list[str], on: datetime.date) -> dict[str, Rule | None]:
+    """:func:`rule_for` for several types in one query."""
+    rows = _candidates(office, on, codes)
+    return {code: _best(rows, code) for code in codes}
 
 
 def suspension_pauses(office: Any, type_code: str) -> list[tuple[datetime.date, datetime.date]]:

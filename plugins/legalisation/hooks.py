@@ -170,16 +170,16 @@ def application_types(office: Any, language: str) -> list[dict[str, Any]]:
     from django.utils import timezone
 
     from .application_types import TYPES
-    from .deadline_rules import rule_for
+    from .deadline_rules import rules_for
     from .stages import STAGES_BY_CODE
     from .workflow import WORKFLOWS
 
     with translation.override(language):
         result = []
-        today = timezone.localdate()
+        rules = rules_for(office, [kind.code for kind in TYPES], timezone.localdate())
         for kind in TYPES:
             codes = list(WORKFLOWS[kind.workflow])
-            rule = rule_for(office, kind.code, today)
+            rule = rules[kind.code]
             result.append(
                 {
                     "code": kind.code,
