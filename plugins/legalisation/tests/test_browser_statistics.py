@@ -84,5 +84,4 @@ def test_supervisor_reads_statistics_in_polish_and_ukrainian(live_server, browse
     assert "Навантаження працівників" in page.content()
     assert_accessible(page)
     page.screenshot(path=str(tmp_path / "statistics-uk.png"), full_page=True)
-    page.screenshot(path="/tmp/clock-statistics-uk.png", full_page=True)
     context.close()
