@@ -59,6 +59,23 @@ class Row:
 
 
 @dataclass
+class Processing:
+    """Processing times of one application type against its legal deadline."""
+
+    code: str
+    label: str
+    decided: int
+    median_days: float | None
+    on_time: int
+    with_deadline: int
+    overdue_now: int
+
+    @property
+    def on_time_share(self) -> float | None:
+        return 100 * self.on_time / self.with_deadline if self.with_deadline else None
+
+
+@dataclass
 class Workload:
     label: str
     open: int
@@ -77,6 +94,7 @@ class Figures:
     on_time: int
     overdue_now: int
     workload: list[Workload] = field(default_factory=list)
+    processing: list[Processing] = field(default_factory=list)
 
     @property
     def on_time_share(self) -> float | None:
@@ -136,17 +154,51 @@ def compute(
         cases.filter(stage__in=DONE)
         .annotate(decided_at=Subquery(decided_at))
         .filter(decided_at__isnull=False)
-        .values_list("filed_at", "legal_deadline", "decided_at")
+        .values_list("application_type", "filed_at", "legal_deadline", "decided_at")
     )
-    decided_count = cases.filter(stage__in=DONE).count()
+    decided_by_type = Counter(
+        {
+            r["application_type"]: r["n"]
+            for r in cases.filter(stage__in=DONE)
+            .values("application_type")
+            .annotate(n=Count("id"))
+            .order_by()
+        }
+    )
+    overdue_by_type = Counter(
+        {
+            r["application_type"]: r["n"]
+            for r in open_cases.filter(late).values("application_type").annotate(n=Count("id")).order_by()
+        }
+    )
+    decided_count = sum(decided_by_type.values())
     durations: list[int] = []
     with_deadline = on_time = 0
-    for filed, deadline, decided_at in decided_rows.iterator(chunk_size=5000):
+    per_type: dict[str, list[int]] = {}
+    per_type_deadline: Counter[str] = Counter()
+    per_type_on_time: Counter[str] = Counter()
+    for code, filed, deadline, decided_at in decided_rows.iterator(chunk_size=5000):
         decided = timezone.localdate(decided_at)
         durations.append((decided - filed).days)
+        per_type.setdefault(code, []).append((decided - filed).days)
         if deadline:
             with_deadline += 1
             on_time += decided <= deadline
+            per_type_deadline[code] += 1
+            per_type_on_time[code] += decided <= deadline
+    processing = [
+        Processing(
+            t.code,
+            str(t.name),
+            decided_by_type[t.code],
+            float(stats.median(per_type[t.code])) if per_type.get(t.code) else None,
+            per_type_on_time[t.code],
+            per_type_deadline[t.code],
+            overdue_by_type[t.code],
+        )
+        for t in TYPES
+        if by_type[t.code]
+    ]
     known_stages = [s.code for s in STAGES]
     stage_rows = [Row(code, stage_name(code), by_stage[code]) for code in known_stages if by_stage[code]]
     stage_rows += [Row(code, code, n) for code, n in by_stage.items() if code not in known_stages]
@@ -162,6 +214,7 @@ def compute(
         on_time=on_time,
         overdue_now=overdue_now,
         workload=_workload(open_by_officer, overdue_by_officer),
+        processing=processing,
     )
 
 
@@ -223,6 +276,20 @@ def to_csv(figures: Figures, *, period: str, type_label: str) -> bytes:
     writer.writerow([])
     writer.writerow([_("Application type"), _("Cases")])
     writer.writerows([row.label, row.count] for row in figures.by_type)
+    writer.writerow([])
+    writer.writerow(
+        [
+            _("Application type"),
+            _("Decided cases"),
+            _("Median processing time (days)"),
+            _("Decided on time (%)"),
+            _("Overdue now"),
+        ]
+    )
+    writer.writerows(
+        [p.label, p.decided, number(p.median_days), number(p.on_time_share), p.overdue_now]
+        for p in figures.processing
+    )
     writer.writerow([])
     writer.writerow([_("Officer"), _("Open cases"), _("Overdue")])
     writer.writerows([w.label, w.open, w.overdue] for w in figures.workload)

@@ -90,6 +90,14 @@ def test_figures_on_a_known_dataset(dataset):
         "formal_check": 1,
         "filed": 1,
     }
+    by_kind = {p.code: p for p in figures.processing}
+    assert (by_kind["temp_work"].decided, by_kind["temp_work"].median_days, by_kind["temp_work"].on_time) == (
+        2,
+        70,
+        1,
+    )
+    assert by_kind["temp_work"].overdue_now == 1 and by_kind["eu_ltr"].median_days is None
+    assert by_kind["permanent"].on_time_share == 100
     assert [(w.label, w.open, w.overdue) for w in figures.workload] == [
         ("Anna Nowak", 1, 1),
         ("Nieprzydzielone", 1, 0),
@@ -119,6 +127,8 @@ def test_csv_in_polish_has_bom_semicolons_and_decimal_comma(client, staff_login,
     with translation.override("pl"):
         assert f"{type_name('temp_work')};3" in lines
     assert "Anna Nowak;1;1" in lines
+    with translation.override("pl"):
+        assert f"{type_name('temp_work')};2;70,0;50,0;1" in lines
     assert "DRUGI" not in text
     assert AuditEntry.objects.filter(action="export").exists()
 

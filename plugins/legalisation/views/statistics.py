@@ -62,6 +62,10 @@ def statistics(request: HttpRequest) -> HttpResponse:
             "type_label": st.describe_type(type_code),
             "median": st.number(figures.median_days),
             "on_time_share": st.number(figures.on_time_share),
+            "processing": [
+                {"row": p, "median": st.number(p.median_days), "on_time": st.number(p.on_time_share)}
+                for p in figures.processing
+            ],
             "stage_bars": st.bars(figures.by_stage),
             "type_bars": st.bars(figures.by_type),
             "can_export": access.allows(request.user, "export", STATISTICS, office=request.office),
