@@ -7,8 +7,8 @@ import plugins.legalisation.models.deadline_rules
 from django.db import migrations, models
 
 
-FOREIGNERS_ACT = "ustawa z dnia 12 grudnia 2013 r. o cudzoziemcach (t.j. Dz.U. 2025 poz. 1079)"
-KPA = "Kodeks postępowania administracyjnego (t.j. Dz.U. 2025 poz. 1691)"
+FOREIGNERS_ACT = "ustawy z dnia 12 grudnia 2013 r. o cudzoziemcach (t.j. Dz.U. 2025 poz. 1079)"
+KPA = "Kodeksu postępowania administracyjnego (t.j. Dz.U. 2025 poz. 1691)"
 DOMAIN = "Przystań domain reference (checked Dec 2026); confirm the act text in ISAP (ELI DU/2025/1079)"
 TEMPORARY = (
     "temp_work",
@@ -48,7 +48,7 @@ RULES = [
             "length": 6,
             "unit": "months",
             **ALL_EVENTS,
-            "legal_basis": FOREIGNERS_ACT + " — article to be confirmed",
+            "legal_basis": "przepis " + FOREIGNERS_ACT + " do potwierdzenia",
             "source": DOMAIN + "; an older office page says 3 months",
             "effective_from": datetime.date(2014, 5, 1),
             "verify": True,
@@ -65,7 +65,7 @@ RULES = [
             "starts_on_filing": True,
             "starts_on_documents": events == "documents",
             "starts_on_appearance": events == "fingerprints",
-            "legal_basis": "art. 35 § 3 " + KPA + " — the plugin's earlier 30 days",
+            "legal_basis": "art. 35 § 3 " + KPA + " (do potwierdzenia: 30 dni zamiast miesiąca)",
             "source": "Przystań application types before 0008 (30 days); KPA art. 35 § 3 says one month",
             "effective_from": datetime.date(2014, 5, 1),
             "verify": True,
@@ -85,7 +85,7 @@ RULES = [
         "starts_on_filing": True,
         "starts_on_documents": True,
         "starts_on_appearance": False,
-        "legal_basis": "art. 35 § 3 " + KPA + " (2 months for a particularly complex case)",
+        "legal_basis": "art. 35 § 3 " + KPA + " (2 miesiące w sprawie szczególnie skomplikowanej)",
         "source": DOMAIN,
         "effective_from": datetime.date(1961, 1, 1),
         "verify": False,
@@ -121,7 +121,7 @@ def seed(apps, schema_editor):
         )
     for row in SUSPENSIONS:
         SuspensionPeriod.objects.get_or_create(
-            office=None, starts_on=row["starts_on"], legal_basis=row["legal_basis"], defaults=row
+            office=None, starts_on=row["starts_on"], defaults=row
         )
 
 

@@ -198,8 +198,10 @@ def test_rule_in_force_on_the_filing_day_and_office_override(legal_office, other
     assert clock_for(before, today=d(2026, 7, 1)).deadline == d(2026, 8, 31)  # 29 Aug is a Saturday
     assert clock_for(after, today=d(2026, 8, 1)).deadline == d(2026, 11, 2)  # 31 Oct (Sat), 1 Nov (Sun)
     # a type without its own rule falls back to the generic one (blank type)
+    assert rule_for(legal_office, "invitation", d(2026, 7, 1)).length == 30
     DeadlineRule.objects.filter(office=None, application_type="invitation").delete()
-    assert rule_for(legal_office, "invitation", d(2026, 7, 1)).legal_basis.startswith("art. 35")
+    fallback = rule_for(legal_office, "invitation", d(2026, 7, 1))
+    assert (fallback.length, fallback.unit) == (1, "months") and fallback.legal_basis.startswith("art. 35")
 
 
 def test_rule_without_start_event_is_refused(db):
