@@ -1,4 +1,5 @@
-"""Application types as data: sections of fields, required attachments, fees, deadlines, workflow.
+"""Application types as data: sections of fields, required attachments, fees, workflow (the legal
+deadlines are data too: ``DeadlineRule``, see deadline_rules.py).
 
 Codes are the shared vocabulary of COMMON.md (other plugins and the CMS refer to them).
 """
@@ -35,8 +36,9 @@ class ApplicationType:
     sections: tuple[Section, ...]
     attachments: tuple[AttachmentSpec, ...]
     fee_codes: tuple[str, ...]
-    deadline_days: int | None  # legal deadline counted by deadlines.py
     workflow: str  # key of workflow.WORKFLOWS
+    # the events whose last one starts the legal clock by default; the clock itself follows the
+    # office's DeadlineRule (data, models/deadline_rules.py)
     clock_events: tuple[str, ...] = ("filed", "documents", "fingerprints")
     employer_annex: bool = False
     online: bool = True  # can be filled here (the others are registered by MOS number)
@@ -106,7 +108,6 @@ def _t(
     extra_sections: tuple[Section, ...],
     attachments: tuple[AttachmentSpec, ...],
     fees: list[str],
-    days: int | None = 60,
     workflow: str = TEMP,
     rules: tuple[CrossRule, ...] = (),
     **kw: object,
@@ -118,7 +119,6 @@ def _t(
         (*STD, *extra_sections),
         (PHOTO, PASSPORT_COPY, *attachments, STAMP, OTHER),
         tuple(fees),
-        days,
         workflow,
         cross_rules=(f.PASSPORT_VALID_FOR_STAY, *rules),
         **kw,
@@ -229,7 +229,6 @@ TYPES: tuple[ApplicationType, ...] = (
         (PURPOSE,),
         (INCOME,),
         ["stamp_permanent", "card_issue"],
-        days=90,
     ),
     _t(
         "eu_ltr",
@@ -238,7 +237,6 @@ TYPES: tuple[ApplicationType, ...] = (
         (PURPOSE,),
         (INCOME, INSURANCE),
         ["stamp_eu_ltr", "card_issue"],
-        days=90,
     ),
     _t(
         "card_exchange",
@@ -247,7 +245,6 @@ TYPES: tuple[ApplicationType, ...] = (
         (CARD,),
         (),
         ["card_issue"],
-        days=30,
         workflow="card",
         clock_events=("filed", "fingerprints"),
     ),
@@ -258,7 +255,6 @@ TYPES: tuple[ApplicationType, ...] = (
         (INVITATION,),
         (ACCOMMODATION,),
         ["stamp_invitation"],
-        days=30,
         workflow="simple",
         clock_events=("filed", "documents"),
     ),
@@ -269,7 +265,6 @@ TYPES: tuple[ApplicationType, ...] = (
         (VISA,),
         (INSURANCE,),
         ["stamp_visa_extension"],
-        days=30,
         workflow="simple",
         clock_events=("filed", "documents"),
     ),
@@ -280,7 +275,6 @@ TYPES: tuple[ApplicationType, ...] = (
         (CUKR,),
         (),
         ["card_issue"],
-        days=30,
         workflow="card",
         clock_events=("filed", "fingerprints"),
     ),

@@ -39,12 +39,14 @@ class LegalisationConfig(PluginAppConfig):
             Application,
             Attachment,
             Case,
+            DeadlineRule,
             FileMove,
             FilingRoute,
             Inquiry,
             Message,
             PinReset,
             SupplementRequest,
+            SuspensionPeriod,
             Team,
         )
 
@@ -63,6 +65,8 @@ class LegalisationConfig(PluginAppConfig):
         register(Team)
         register(PinReset, office_field="")
         register(FilingRoute)
+        register(DeadlineRule)
+        register(SuspensionPeriod)
 
 
 def _seed_routes(using: str = "default", **kwargs: object) -> None:

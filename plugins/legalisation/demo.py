@@ -36,6 +36,9 @@ PEOPLE = [
 
 
 def load(office: Any, stdout: Any) -> None:
+    from .deadline_rules import ensure_seeded
+
+    ensure_seeded()  # the legal deadline rules (data) the demo cases are counted by
     User = get_user_model()
     foreigner = User.objects.filter(email="olena.shevchenko@example.com").first()
     employer = User.objects.filter(kind="employer").first()

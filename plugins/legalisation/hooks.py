@@ -13,6 +13,8 @@ from przystan.pluginsys.contributions import (
     DashboardPanel,
     MenuItem,
     NotificationType,
+    PeriodicJob,
+    Report,
     UrlContribution,
 )
 from przystan.pluginsys.markers import hookimpl
@@ -130,6 +132,37 @@ def dashboard_panels() -> list[DashboardPanel]:
 
 
 @hookimpl
+def periodic_jobs() -> list[PeriodicJob]:
+    return [
+        PeriodicJob(
+            "legalisation.deadlines",
+            command="legalisation_recompute_deadlines",
+            every_seconds=6 * 3600,
+            description=_("Recompute the legal deadlines of undecided cases (rules, suspensions, pauses)."),
+        )
+    ]
+
+
+def _statistics_view(request: Any) -> Any:
+    from .views.statistics import statistics
+
+    return statistics(request)
+
+
+@hookimpl
+def reports() -> list[Report]:
+    return [
+        Report(
+            "legalisation-statistics",
+            label=_("Case statistics"),
+            view=_statistics_view,
+            access=("legalisation.statistics", "view"),
+            formats=("html", "csv"),
+        )
+    ]
+
+
+@hookimpl
 def access_resources() -> list[Any]:
     from .policy import resources
 
@@ -155,7 +188,10 @@ def demo_data(office: Any, stdout: Any) -> None:
 
 @hookimpl
 def application_types(office: Any, language: str) -> list[dict[str, Any]]:
+    from django.utils import timezone
+
     from .application_types import TYPES
+    from .deadline_rules import rules_for
     from .routes import routes_for
     from .stages import STAGES_BY_CODE
     from .workflow import WORKFLOWS
@@ -163,9 +199,11 @@ def application_types(office: Any, language: str) -> list[dict[str, Any]]:
     routes = routes_for(office)
     with translation.override(language):
         result = []
+        rules = rules_for(office, [kind.code for kind in TYPES], timezone.localdate())
         for kind in TYPES:
             codes = list(WORKFLOWS[kind.workflow])
             route = routes[kind.code]
+            rule = rules[kind.code]
             result.append(
                 {
                     "filing": {
@@ -181,7 +219,8 @@ def application_types(office: Any, language: str) -> list[dict[str, Any]]:
                     "name": str(kind.name),
                     "description": str(kind.description),
                     "fee_codes": list(kind.fee_codes),
-                    "deadline_days": kind.deadline_days,
+                    "deadline_days": rule.length if rule and rule.unit == "days" else None,
+                    "deadline": {"length": rule.length, "unit": rule.unit} if rule else None,
                     "stages": [
                         {
                             "code": c,

@@ -24,6 +24,8 @@ CASE = "legalisation.case"
 TEAM = "legalisation.team"
 APPLICATION = "legalisation.application"
 FILING_ROUTE = "legalisation.filing_route"
+STATISTICS = "legalisation.statistics"
+DEADLINE_RULE = "legalisation.deadline_rule"
 
 ASSIGN = "assign"  # give the case to another handler (supervisors)
 
@@ -101,6 +103,27 @@ def resources() -> list[Resource]:
                 "legal basis; the portal offers a filing only where the route allows it."
             ),
         ),
+        Resource(
+            STATISTICS,
+            label=_("Case statistics"),
+            actions=(Action.VIEW, Action.EXPORT),
+            model=None,
+            # bound to the office although no record is passed: staff of another office get 404
+            office_field="office",
+            description=_(
+                "The department's figures: cases by stage and type, processing times against the legal "
+                "deadlines, officers' workload (CSV export)."
+            ),
+        ),
+        Resource(
+            DEADLINE_RULE,
+            label=_("Legal deadline rules"),
+            actions=(Action.VIEW, Action.MANAGE),
+            model="legalisation.DeadlineRule",
+            description=_(
+                "How long the office has to decide each application type, and statutory suspensions."
+            ),
+        ),
     ]
 
 
@@ -121,12 +144,19 @@ def grants() -> list[Grant]:
                 ),
                 TEAM: (Action.VIEW, Action.MANAGE),
                 FILING_ROUTE: (Action.VIEW,),
+                STATISTICS: (Action.VIEW, Action.EXPORT),
+                DEADLINE_RULE: (Action.VIEW,),
             },
         ),
         *grants_of(
             "office_admin",
             Scope.OFFICE,
-            {TEAM: (Action.VIEW, Action.MANAGE), FILING_ROUTE: (Action.VIEW, Action.MANAGE)},
+            {
+                TEAM: (Action.VIEW, Action.MANAGE),
+                FILING_ROUTE: (Action.VIEW, Action.MANAGE),
+                STATISTICS: (Action.VIEW, Action.EXPORT),
+                DEADLINE_RULE: (Action.VIEW, Action.MANAGE),
+            },
         ),
         *grants_of("officer", Scope.OFFICE, {FILING_ROUTE: (Action.VIEW,)}),
         *grants_of("queue_officer", Scope.OFFICE, {CASE: (Action.VIEW,)}),

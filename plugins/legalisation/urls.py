@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import apply, mos_guide, portal, routes_admin, staff, teams
+from .views import apply, mos_guide, portal, routes_admin, staff, statistics, teams
 
 public_patterns = [
     path("", portal.home, name="home"),
@@ -43,6 +43,7 @@ staff_patterns = [
     path("scan/", staff.file_scan, name="scan"),
     path("teams/", teams.team_list, name="teams"),
     path("filing-routes/", routes_admin.route_list, name="filing-routes"),
+    path("statistics/", statistics.statistics, name="statistics"),
     path("attachments/<uuid:attachment_id>/", staff.staff_attachment, name="attachment"),
     path("<str:number>/", staff.case_detail, name="case"),
     path("<str:number>/transition/", staff.case_transition, name="transition"),

@@ -220,6 +220,17 @@ def case_visits(office: Any, case_reference: str) -> list[dict[str, Any]]:
     ]
 
 
+@hookimpl
+def office_closed_days(office: Any, start: Any, end: Any) -> list[Any]:
+    from .models import ScheduleException
+
+    return list(
+        ScheduleException.objects.filter(
+            office=office, service_point__isnull=True, date__gte=start, date__lte=end
+        ).values_list("date", flat=True)
+    )
+
+
 #: The first visit a procedure needs: electronic filings (MOS, since 27 Apr 2026) start with fingerprints.
 FIRST_VISIT = {
     "card_exchange": "filing",

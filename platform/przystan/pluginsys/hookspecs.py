@@ -156,7 +156,8 @@ def application_types(office: Any, language: str) -> list[dict[str, Any]]:
     """Return the application types the office handles, as dicts (implemented by the case plugin).
 
     ``{code, name, description, fee_codes: [str], deadline_days: int | None,
-    stages: [{code, name, description}]}`` — names in ``language``. CMS procedure pages show the
+    deadline: {length, unit: "days" | "months"} | None, stages: [{code, name, description}]}`` —
+    names in ``language``; ``deadline_days`` is set only for a deadline counted in days. CMS procedure pages show the
     stages a foreigner will see in case tracking from here.
     """
 
@@ -233,4 +234,16 @@ def staff_scope_fields(office: Any) -> list[Any]:
     another office is refused) and its ``save`` is called after the account and roles are saved.
     Called per office: only enabled plugins answer. Example: the reception-centre plugin offers the
     centres a ``centre_staff`` member works in.
+    """
+
+
+@hookspec
+def office_closed_days(office: Any, start: Any, end: Any) -> list[Any]:
+    """Return the dates (``datetime.date``) between ``start`` and ``end`` (inclusive) when the whole
+    ``office`` is closed besides Saturdays, Sundays and statutory holidays (e.g. a day off the Prime
+    Minister designates for a Saturday holiday, an office's own closure).
+
+    Legal clocks move a deadline that ends on such a day to the next working day (KPA art. 57 § 4).
+    Called per office: only enabled plugins answer; the visit-booking plugin answers from its
+    office-wide schedule exceptions.
     """

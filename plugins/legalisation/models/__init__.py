@@ -3,6 +3,7 @@
 from .applications import Application, ApplicationStatus, Attachment
 from .cases import Case, CaseCounter, CaseReceipt, CaseSource, PinGuard, PinReset, StageChange, Team
 from .communication import Message, SupplementRequest
+from .deadline_rules import DeadlineRule, DeadlineUnit, SuspensionPeriod
 from .routes import FilingRoute, FilingRouteKind, PreparationChecklist
 from .tracking import FileMove, Inquiry
 
@@ -14,6 +15,9 @@ __all__ = [
     "CaseCounter",
     "CaseSource",
     "CaseReceipt",
+    "DeadlineRule",
+    "DeadlineUnit",
+    "SuspensionPeriod",
     "FileMove",
     "FilingRoute",
     "FilingRouteKind",

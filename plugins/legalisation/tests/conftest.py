@@ -121,3 +121,19 @@ def submitted_case(office: Any, user: Any, type_code: str = "temp_spouse") -> tu
 @pytest.fixture
 def case_and_pin(legal_office: Any, foreigner: Any) -> tuple[Any, str]:
     return submitted_case(legal_office, foreigner)
+
+
+@pytest.fixture(autouse=True)
+def seeded_deadline_rules(request: Any) -> None:
+    """The deadline rules and suspensions migration 0008 seeds (a transactional test's flush removes them)."""
+    from plugins.legalisation.deadline_rules import ensure_seeded
+
+    names = request.fixturenames
+    if request.node.get_closest_marker("django_db") is None:
+        if "transactional_db" in names or "live_server" in names:
+            request.getfixturevalue("transactional_db")
+        elif "db" in names:
+            request.getfixturevalue("db")
+        else:
+            return
+    ensure_seeded()

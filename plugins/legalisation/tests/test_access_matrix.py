@@ -3,6 +3,7 @@ API); officers of office A never see office B's cases; denials are audited."""
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from plugins.legalisation.models import Attachment, CaseSource
 from plugins.legalisation.services import open_case, post_message
@@ -163,3 +164,30 @@ def test_employer_sees_employee_case_but_not_messages(client, legal_office):
         == 404
     )
     assert client.get(reverse("legalisation:step", args=[other.public_id, 0])).status_code == 404
+
+
+def test_statistics_and_deadline_rules_are_office_bound(
+    client, staff_login, world, officer, other_legal_office
+):
+    """Statistics: officers without the grant 403, another office's supervisor 404 here and sees only
+    their own office's cases there; the deadline rules admin is closed to officers."""
+    url = reverse("legalisation-staff:statistics")
+    staff_login(client, officer)
+    assert client.get(url).status_code == 403
+    assert client.get(url, {"format": "csv"}).status_code == 403
+    assert AuditEntry.objects.filter(action="denied", actor=officer).exists()
+    client.logout()
+    boss_b = make_user(
+        "b2@drugi.example.gov.pl", kind="staff", roles=("supervisor",), office=other_legal_office
+    )
+    staff_login(client, boss_b)
+    assert client.get(url).status_code == 404
+    host = {"HTTP_HOST": "drugi.testserver"}
+    body = client.get(url, {"format": "csv"}, **host).content.decode("utf-8-sig")
+    with translation.override("en"):
+        assert client.get(url, **host).status_code == 200
+    assert world["case"].application_type  # office A's case counted only in office A
+    from plugins.legalisation.case_statistics import compute
+
+    assert compute(other_legal_office).total == 1 and compute(world["case"].office).total == 1
+    assert body.count("\n") > 5

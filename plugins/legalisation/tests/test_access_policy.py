@@ -173,6 +173,11 @@ EXPECTED: list[Entry] = [
         path=plain("legalisation-staff:teams"),
     ),
     Entry(
+        "legalisation-staff:statistics",
+        {**STAFF_PAGE, "officer": 403, "queue_officer": 403, "office_admin": 200},
+        path=plain("legalisation-staff:statistics"),
+    ),
+    Entry(
         "legalisation-staff:attachment",
         STAFF_SENSITIVE,
         path=lambda w, t: case_attachment(w, t, "legalisation-staff:attachment"),

@@ -92,7 +92,10 @@ def test_transitions_follow_the_workflow_are_audited_notify_and_call_hooks(
     assert fake.calls[0][3] == "uk"
     case.refresh_from_db()
     assert case.fingerprints_at == timezone.localdate()
-    assert case.legal_deadline == timezone.localdate() + datetime.timedelta(days=60)
+    from plugins.legalisation.deadline_rules import WorkCalendar
+
+    due = WorkCalendar(legal_office).next_working_day(timezone.localdate() + datetime.timedelta(days=60))
+    assert case.legal_deadline == due
     assert list(case.stage_changes.values_list("new_stage", flat=True)) == [
         "filed",
         "accepted",

@@ -98,7 +98,9 @@ def test_legal_clock_starts_at_last_event_and_pauses():
         pauses=[],
         today=d(2026, 6, 1),
     )
-    assert clock.start == d(2026, 5, 20) and clock.deadline == d(2026, 7, 19) and not clock.paused
+    # 19 July 2026 is a Sunday: the deadline moves to Monday (KPA art. 57 § 4)
+    assert clock.start == d(2026, 5, 20) and clock.deadline == d(2026, 7, 20) and not clock.paused
+    assert clock.shifted_from == d(2026, 7, 19)
     paused = compute(
         deadline_days=60,
         events={"filed": d(2026, 5, 1), "documents": d(2026, 5, 1), "fingerprints": d(2026, 5, 20)},

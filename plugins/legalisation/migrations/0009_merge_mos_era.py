@@ -1,0 +1,10 @@
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("legalisation", "0008_filing_routes"),
+        ("legalisation", "0008_deadline_rules"),
+    ]
+
+    operations = []
