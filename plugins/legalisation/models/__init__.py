@@ -3,6 +3,7 @@
 from .applications import Application, ApplicationStatus, Attachment
 from .cases import Case, CaseCounter, CaseReceipt, CaseSource, PinGuard, PinReset, StageChange, Team
 from .communication import Message, SupplementRequest
+from .counter import CounterCheck, CounterStatus
 from .tracking import FileMove, Inquiry
 
 __all__ = [
@@ -13,6 +14,8 @@ __all__ = [
     "CaseCounter",
     "CaseSource",
     "CaseReceipt",
+    "CounterCheck",
+    "CounterStatus",
     "FileMove",
     "Inquiry",
     "Message",
