@@ -51,6 +51,10 @@ def test_officer_reads_the_application_and_compares_at_the_counter(live_server, 
     assert UPO in panel.inner_text() and "NIEWAŻNY" in panel.inner_text()
     thumbs = panel.locator("img.attachment-thumb")
     assert thumbs.count() == 3
+    for index in range(3):  # the thumbnails load lazily, when scrolled to
+        thumbs.nth(index).scroll_into_view_if_needed()
+        source = thumbs.nth(index).get_attribute("src")
+        assert page.request.get(f"{live_server.url}{source}").headers["content-type"] == "image/png"
     page.wait_for_function(
         "() => [...document.querySelectorAll('img.attachment-thumb')].every(i => i.complete && i.naturalWidth > 0)"
     )
