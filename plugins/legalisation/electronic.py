@@ -16,7 +16,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .application_types import TYPES_BY_CODE, ApplicationType
+from .application_types import TYPES, TYPES_BY_CODE, ApplicationType
 from .attachments import sniff
 from .fields import FieldSpec
 
@@ -132,11 +132,17 @@ def grouped_answers(application: Any) -> list[AnswerSection]:
     extra = [name for name in data if name not in known]
     if extra:
         group = AnswerSection("other", _("Other data of the filing"))
+        specs = every_field()
         for name in extra:
-            spec = FieldSpec(name, name.replace("_", " ").capitalize(), required=False)
+            spec = specs.get(name) or FieldSpec(name, name.replace("_", " ").capitalize(), required=False)
             group.answers.append(Answer(name, str(spec.label), format_value(spec, data[name])))
         sections.append(group)
     return sections
+
+
+def every_field() -> dict[str, FieldSpec]:
+    """Field specs of all types by name (labels for answers another type's form would ask)."""
+    return {spec.name: spec for kind in TYPES for spec in kind.all_fields}
 
 
 @dataclass

@@ -16,6 +16,7 @@ from django.utils import translation
 from PIL import Image
 
 from plugins.legalisation.electronic import (
+    attachment_checks,
     check_attachment,
     format_value,
     grouped_answers,
@@ -58,7 +59,8 @@ def test_answers_are_grouped_as_on_the_form_with_labels_and_formatted_values(mos
         contact = {a.name: a.value for a in sections[1].answers}
         assert contact["street"] == POLISH_STREET
         other = {a.label: a.value for a in sections[3].answers}
-        assert other["Mos reference note"] == "Дані з MOS"
+        assert other["Mos reference note"] == "Дані з MOS"  # unknown to every form: its name
+        assert other["Cel pobytu"] == CYRILLIC_PURPOSE  # a field of another type's form: its label
     with translation.override("uk"):
         sections = grouped_answers(mos_case.application)
         assert sections[0].title == "Персональні дані"
@@ -353,3 +355,23 @@ def test_new_pages_access_matrix(client, staff_login, mos_case, legal_office, su
     client.force_login(foreigner)
     for url in pages:
         assert client.get(url).status_code == 403, url
+
+
+def test_demo_case_has_an_electronic_application_once(legal_office, foreigner):
+    import io as _io
+
+    from plugins.legalisation.demo import load
+    from plugins.legalisation.demo_electronic import load_electronic
+    from plugins.legalisation.models import Application, Case
+
+    foreigner.email = "olena.shevchenko@example.com"
+    foreigner.save()
+    for _ in range(2):
+        load(legal_office, _io.StringIO())
+        load_electronic(legal_office, _io.StringIO())
+    case = Case.objects.get(mos_number=f"MOS-DEMO-{legal_office.pk}-001")
+    application = Application.objects.get(case=case)
+    assert application.attachments.count() == 4 and len(application.signatures) == 2
+    with translation.override("en"):
+        problems = [c.problem for c in attachment_checks(application) if c.problem]
+    assert problems == ["Declared as PDF document, but the content is a JPEG image."]
