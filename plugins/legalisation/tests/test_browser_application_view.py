@@ -65,6 +65,7 @@ def test_officer_reads_the_application_and_compares_at_the_counter(live_server, 
         page.click(f"a[href$='/staff/cases/{case.number}/application.pdf']")
     pdf = Path(download_info.value.path()).read_bytes()
     assert pdf.startswith(b"%PDF")
+    (SCREENSHOTS / "appview-staff.pdf").write_bytes(pdf)
 
     # the counter: the number field has focus; a scanner types the number and Enter
     page.goto(f"{live_server.url}/staff/cases/counter/")
