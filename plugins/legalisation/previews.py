@@ -69,15 +69,33 @@ def pdf_first_page(data: bytes, size: int = THUMBNAIL_PX) -> bytes | None:
         return page.read_bytes() if page.exists() else None
 
 
+def placeholder_png(size: int = THUMBNAIL_PX) -> bytes:
+    """A plain page outline, shown when a recognised document cannot be drawn (e.g. a damaged PDF)."""
+    from PIL import Image, ImageDraw
+
+    width, height = size * 3 // 4, size
+    image = Image.new("RGB", (width, height), "#f2f2f2")
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((8, 8, width - 9, height - 9), outline="#8a8a8a", width=3)
+    for row in range(6):
+        y = 40 + row * 30
+        draw.line((30, y, width - 30, y), fill="#b5b5b5", width=4)
+    draw.line((30, 40, width - 30, height - 40), fill="#8a1c1c", width=4)
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()
+
+
 def preview_png(attachment: Any) -> bytes | None:
-    """A PNG preview of ``attachment`` (image or PDF by content), or ``None`` when there is none."""
+    """A PNG preview of ``attachment`` (image or PDF by content; a page outline when such a file
+    cannot be drawn), or ``None`` for content that is no recognised document (never rendered)."""
     try:
         data = _read(attachment)
     except (OSError, ValueError):
         return None
     kind = sniff(data)
     if kind in ("image/jpeg", "image/png"):
-        return image_thumbnail(data)
+        return image_thumbnail(data) or placeholder_png()
     if kind == "application/pdf":
-        return pdf_first_page(data)
+        return pdf_first_page(data) or placeholder_png()
     return None
