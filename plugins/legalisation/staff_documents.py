@@ -27,6 +27,7 @@ def staff_application_pdf(case: Any, application: Any, language: str = "pl") -> 
     def build(doc: DocumentBuilder) -> None:
         doc.heading(_("Application in case %(number)s") % {"number": case.number})
         doc.code128(case.number, align="LEFT")
+        doc.spacer(4)
         doc.key_value_table(
             [
                 (_("Case number"), case.number),
@@ -54,7 +55,7 @@ def staff_application_pdf(case: Any, application: Any, language: str = "pl") -> 
                     )
                     for c in checks
                 ],
-                col_widths=[0.22, 0.2, 0.14, 0.14, 0.3],
+                col_widths=[0.2, 0.17, 0.17, 0.16, 0.3],
             )
         else:
             doc.paragraph(_("No files were attached."))
