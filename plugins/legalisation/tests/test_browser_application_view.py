@@ -83,6 +83,7 @@ def test_officer_reads_the_application_and_compares_at_the_counter(live_server, 
     page.fill("#note_contract", "Doniesie oryginał umowy w piątek")
     page.click("button:has-text('Zapisz sprawdzenie')")
     page.wait_for_selector(".message.success")
+    assert page.evaluate("document.activeElement.id") == "id_number"  # ready for the next printout
     assert CounterCheck.objects.filter(case=case).count() == 1
     assert "Doniesie oryginał umowy w piątek" in page.inner_text("#counter-checks")
     page.screenshot(path=str(SCREENSHOTS / "appview-counter-pl.png"), full_page=True)
