@@ -260,6 +260,8 @@ def test_counter_finds_the_case_by_scan_and_by_typed_number(client, staff_login,
         assert POLISH_STREET in html and "Documents checklist" in html
         assert "Photograph (35 × 45 mm)" in html and "Employment contract" in html
         assert 'name="status_photo"' in html
+        # the field is empty and focused again, so the next printout can be scanned at once
+        assert '<input id="id_number" name="number" autocomplete="off" autofocus' in html
     assert AuditEntry.objects.for_object(mos_case).filter(action="read", reason="counter").count() == 2
 
 
