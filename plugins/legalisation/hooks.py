@@ -179,8 +179,10 @@ def access_grants() -> list[Any]:
 @hookimpl
 def demo_data(office: Any, stdout: Any) -> None:
     from .demo import load
+    from .demo_electronic import load_electronic
 
     load(office, stdout)
+    load_electronic(office, stdout)
 
 
 # --------------------------------------------------------------------------- cross-plugin contracts

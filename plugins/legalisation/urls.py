@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import apply, mos_guide, portal, routes_admin, staff, statistics, teams
+from .views import application_view, apply, mos_guide, portal, routes_admin, staff, statistics, teams
 
 public_patterns = [
     path("", portal.home, name="home"),
@@ -44,6 +44,9 @@ staff_patterns = [
     path("teams/", teams.team_list, name="teams"),
     path("filing-routes/", routes_admin.route_list, name="filing-routes"),
     path("statistics/", statistics.statistics, name="statistics"),
+    path("counter/", application_view.counter, name="counter"),
+    path("counter/<str:number>/check/", application_view.counter_check, name="counter-check"),
+    path("attachments/<uuid:attachment_id>/preview/", application_view.attachment_preview, name="preview"),
     path("attachments/<uuid:attachment_id>/", staff.staff_attachment, name="attachment"),
     path("<str:number>/", staff.case_detail, name="case"),
     path("<str:number>/transition/", staff.case_transition, name="transition"),
@@ -60,6 +63,7 @@ staff_patterns = [
     path("<str:number>/inquiries/<int:inquiry_id>/", staff.inquiry_answer, name="inquiry-answer"),
     path("<str:number>/file/", staff.case_file_move, name="file"),
     path("<str:number>/decision.pdf", staff.case_decision_pdf, name="decision"),
+    path("<str:number>/application.pdf", application_view.application_pdf, name="application-pdf"),
     path("<str:number>/proof-of-filing.pdf", staff.case_filing_receipt, name="filing-receipt"),
     path("<str:number>/receipts/<int:receipt_id>/", staff.case_payment_receipt, name="payment-receipt"),
 ]

@@ -5,6 +5,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("legalisation", "0008_filing_routes"),
         ("legalisation", "0008_deadline_rules"),
+        ("legalisation", "0008_counter_check"),
     ]
 
     operations = []

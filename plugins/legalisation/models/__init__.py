@@ -3,6 +3,7 @@
 from .applications import Application, ApplicationStatus, Attachment
 from .cases import Case, CaseCounter, CaseReceipt, CaseSource, PinGuard, PinReset, StageChange, Team
 from .communication import Message, SupplementRequest
+from .counter import CounterCheck, CounterStatus
 from .deadline_rules import DeadlineRule, DeadlineUnit, SuspensionPeriod
 from .routes import FilingRoute, FilingRouteKind, PreparationChecklist
 from .tracking import FileMove, Inquiry
@@ -18,6 +19,8 @@ __all__ = [
     "DeadlineRule",
     "DeadlineUnit",
     "SuspensionPeriod",
+    "CounterCheck",
+    "CounterStatus",
     "FileMove",
     "FilingRoute",
     "FilingRouteKind",

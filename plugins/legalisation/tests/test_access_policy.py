@@ -19,6 +19,7 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
+from plugins.legalisation.electronic import required_documents
 from plugins.legalisation.models import Case, Inquiry, SupplementRequest, Team
 from plugins.legalisation.services import store_receipt
 from przystan import access
@@ -263,6 +264,34 @@ EXPECTED: list[Entry] = [
         STAFF_SENSITIVE,
         path=case_url("legalisation-staff:payment-receipt", first_receipt),
         reads_case=True,
+    ),
+    Entry(
+        "legalisation-staff:application-pdf",
+        STAFF_SENSITIVE,
+        path=case_url("legalisation-staff:application-pdf"),
+        reads_case=True,
+    ),
+    Entry(
+        "legalisation-staff:preview",
+        STAFF_SENSITIVE,
+        path=lambda w, t: case_attachment(w, t, "legalisation-staff:preview"),
+        reads_case=True,
+    ),
+    # the counter: a case outside the officer's scope answers like an unknown number (404)
+    Entry(
+        "legalisation-staff:counter",
+        {**STAFF_SENSITIVE, "officer": (200, 404, 404)},
+        path=lambda w, t: f"{reverse('legalisation-staff:counter')}?number={w['case'][t].number}",
+        reads_case=True,
+    ),
+    Entry(
+        "legalisation-staff:counter-check",
+        {**STAFF_EDIT, "officer": (302, 404, 404), "supervisor": (302, 302, 404)},
+        "post",
+        case_url("legalisation-staff:counter-check"),
+        lambda w, t: {
+            f"status_{code}": "seen" for code, _label in required_documents(w["case"][t].application_type)
+        },
     ),
     # ------------------------------------------------------------------- foreigner's and employer's portal
     Entry(

@@ -25,6 +25,7 @@ from .. import attachments as files
 from ..application_types import TYPES, type_name
 from ..deadlines import DONE, clock_for, is_overdue
 from ..documents import decision_pdf, filing_receipt_pdf, supplement_letter_pdf
+from ..electronic import electronic_context
 from ..handlers import case_handlers, office_handlers
 from ..models import Attachment, Case, CaseSource, Inquiry, Team
 from ..models.tracking import Authority
@@ -208,6 +209,7 @@ def case_detail(request: HttpRequest, number: str) -> HttpResponse:
                 if can_change and access.allows(request.user, "manage", TEAM, office=request.office)
                 else None
             ),
+            **(electronic_context(case) if sensitive else {}),
         },
     )
 

@@ -1,0 +1,118 @@
+"""Test data of an electronically filed application (the shape a MOS import gives): answers in Polish
+and Ukrainian, signatures' metadata, the UPO, and attachments whose declared type may not match."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from django.core.files.base import ContentFile
+
+from .conftest import attach_required, make_application, png_bytes
+
+CYRILLIC_PURPOSE = "Навчання в університеті та робота у Вроцлаві"
+POLISH_STREET = "ul. Żółkiewskiego 5/12, Łódź"
+UPO = "UPO-2026-000777"
+MOS_NUMBER = "MOS/2026/123456"
+
+
+def pdf_with_text(text: str = "Umowa o pracę") -> bytes:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, pagesize=A4)
+    page.setFont("Helvetica", 28)
+    page.drawString(72, 720, text)
+    page.rect(72, 300, 300, 300, fill=1)
+    page.showPage()
+    page.save()
+    return buffer.getvalue()
+
+
+def add_file(application: Any, kind: str, name: str, data: bytes, declared: str) -> Any:
+    import hashlib
+
+    from plugins.legalisation.models import Attachment
+
+    attachment = Attachment(
+        application=application,
+        case=application.case,
+        kind=kind,
+        original_name=name,
+        content_type=declared,
+        size=len(data),
+        sha256=hashlib.sha256(data).hexdigest(),
+        uploaded_by=application.applicant,
+    )
+    attachment.file.save("upload", ContentFile(data), save=False)
+    attachment.save()
+    return attachment
+
+
+def electronic_case(office: Any, user: Any, **case_fields: Any) -> Any:
+    """A submitted temp_work case turned into a MOS filing: Cyrillic/Polish answers, signatures, UPO,
+    a real PDF contract, a PNG photo declared as PNG and a PNG declared as a PDF (a mismatch)."""
+    from plugins.legalisation.services import submit
+
+    work = {
+        "employer_name": "Zakład Łączności Sp. z o.o.",
+        "employer_nip": "526-000-12-46",
+        "position": "Spawacz",
+        "employment_start": "2026-02-01",
+        "employment_end": "2027-01-31",
+        "monthly_salary": "6500",
+    }
+    draft = make_application(office, user, "temp_work", **work)
+    attach_required(draft)
+    case = submit(draft).case
+    application = case.application
+    application.data.update(
+        {
+            "street": POLISH_STREET,
+            "purpose": CYRILLIC_PURPOSE,
+            "employer_name": "Zakład Łączności Sp. z o.o.",
+            "employer_nip": "526-000-12-46",
+            "position": "Spawacz",
+            "employment_start": "2026-02-01",
+            "employment_end": "2027-01-31",
+            "monthly_salary": "6500",
+            "mos_reference_note": "Дані з MOS",
+        }
+    )
+    application.source = "mos"
+    application.signatures = [
+        {
+            "kind": "qualified",
+            "signer": "Olena Shevchenko",
+            "signed_at": "2026-11-30T09:15:00+00:00",
+            "issuer": "Certum QCA 2017",
+            "serial": "4F2A",
+            "valid": True,
+        },
+        {
+            "method": "trusted_profile",
+            "signer": "Jan Kowalski (pracodawca)",
+            "signed_at": "2026-11-30T10:00:00+00:00",
+            "issuer": "Profil Zaufany",
+            "valid": False,
+        },
+    ]
+    application.filing_confirmation = {
+        "upo_id": UPO,
+        "filed_at": "2026-11-30T09:20:00+00:00",
+        "mos_number": MOS_NUMBER,
+    }
+    application.save()
+    application.attachments.all().delete()
+    add_file(application, "photo", "zdjecie.png", png_bytes(), "image/png")
+    add_file(application, "passport_copy", "paszport.pdf", png_bytes(), "application/pdf")  # mismatch
+    add_file(application, "contract", "umowa.pdf", pdf_with_text(), "application/pdf")
+    add_file(application, "insurance", "polisa.pdf", b"MZ\x90\x00 not a document", "application/pdf")
+    case.source = "mos"
+    case.mos_number = MOS_NUMBER
+    for name, value in case_fields.items():
+        setattr(case, name, value)
+    case.save()
+    application.refresh_from_db()
+    return case
