@@ -234,3 +234,15 @@ def staff_scope_fields(office: Any) -> list[Any]:
     Called per office: only enabled plugins answer. Example: the reception-centre plugin offers the
     centres a ``centre_staff`` member works in.
     """
+
+
+@hookspec(firstresult=True)
+def outgoing_dispatch(office: Any, message: Any) -> Any:
+    """Send ``message`` (:class:`przystan.dispatch.OutgoingMessage`) to another authority electronically.
+
+    Return a :class:`przystan.dispatch.DispatchResult` (or a dict ``{dispatch_id, status,
+    delivered_at, adapter}``) when the plugin carried it, ``None`` to leave it to the next plugin; raise
+    :class:`przystan.dispatch.DispatchError` when the sending failed. The first answer wins; when no
+    enabled plugin answers, :func:`przystan.dispatch.send` uses the default loopback HTTP adapter
+    (``settings.PRZYSTAN_DISPATCH_URL``, a simulator in tests and the demo).
+    """
