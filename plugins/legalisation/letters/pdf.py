@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from przystan.documents.pdf import DocumentBuilder, render_document
 
@@ -24,7 +25,12 @@ def letter_pdf(letter: Any) -> bytes:
         if letter.authority:
             from ..models.tracking import Authority
 
-            rows.append((_("To"), str(dict(Authority.choices).get(letter.authority, letter.authority))))
+            rows.append(
+                (
+                    pgettext("addressee", "To"),
+                    str(dict(Authority.choices).get(letter.authority, letter.authority)),
+                )
+            )
         else:
             rows.append((_("Party"), case.person_name))
         doc.key_value_table(rows)
