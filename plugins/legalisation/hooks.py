@@ -223,3 +223,18 @@ def letters_demo_data(office: Any, stdout: Any) -> None:
     created = ensure_default_templates(office)
     if created:
         stdout.write(f"  legalisation: {created} letter templates")
+
+
+@hookimpl(specname="dashboard_panels")
+def letters_dashboard_panels() -> list[DashboardPanel]:
+    from .letters.panels import overdue_inquiries
+
+    return [
+        DashboardPanel(
+            "legalisation-overdue-inquiries",
+            label=_("Overdue inquiries to other authorities"),
+            render=overdue_inquiries,
+            order=11,
+            access=("legalisation.case", "edit"),
+        )
+    ]

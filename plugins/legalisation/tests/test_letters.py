@@ -451,3 +451,19 @@ def test_office_admin_edits_templates(client, staff_login, templates):
         {"kind": "summons_appear", "language": "en", "title": "Again", "body": "x", "active": "on"},
     )
     assert duplicate.status_code == 400
+
+
+def test_dashboard_panel_shows_the_handler_overdue_inquiries(rf, templates, supervisor, foreigner, inbox):
+    from plugins.legalisation.letters.panels import overdue_inquiries
+
+    case, _pin = submitted_case(templates, foreigner)
+    letter = issue(case, template(templates, "inquiry"), supervisor, authority="police", due_date=in_days(3))
+    request = rf.get("/staff/")
+    request.user, request.office = supervisor, templates
+    assert overdue_inquiries(request) == ""
+    Inquiry.objects.filter(pk=letter.inquiry.pk).update(due_on=in_days(-2))
+    call_command("legalisation_inquiry_reminders", stdout=io.StringIO())
+    with translation.override("pl"):
+        html = overdue_inquiries(request)
+    assert case.number in html and "Ostatnie przypomnienie" in html
+    assert timezone.localdate().strftime("%Y-%m-%d") in html

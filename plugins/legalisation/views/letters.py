@@ -218,6 +218,7 @@ def letter_pdf_view(request: HttpRequest, number: str, letter_id: Any) -> HttpRe
     letter = Letter.objects.filter(case=case, public_id=letter_id).first()
     if letter is None or not letter.pdf:
         raise Http404
+    record_read(case, request=request, reason=f"letter {letter.public_id}")
     record_read(letter, request=request, reason="letter PDF")
     with letter.pdf.open("rb") as handle:
         data = handle.read()
