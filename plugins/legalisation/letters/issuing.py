@@ -165,6 +165,10 @@ def issue(
     from ..workflow import allowed_next, transition
     from .pdf import letter_pdf
 
+    if template.kind not in DUE_DATE_KINDS:
+        due_date = None  # a decision has no due date (the appeal runs from delivery)
+    if template.kind != "inquiry":
+        authority = ""
     check_input(case, template, due_date=due_date, authority=authority)
     today = timezone.localdate()
     with transaction.atomic():

@@ -467,3 +467,13 @@ def test_dashboard_panel_shows_the_handler_overdue_inquiries(rf, templates, supe
         html = overdue_inquiries(request)
     assert case.number in html and "Ostatnie przypomnienie" in html
     assert timezone.localdate().strftime("%Y-%m-%d") in html
+
+
+def test_a_decision_keeps_no_due_date_and_an_inquiry_authority_only_for_inquiries(
+    templates, supervisor, foreigner
+):
+    case = at_stage(submitted_case(templates, foreigner)[0], "draft_decision")
+    decision = issue(
+        case, template(templates, "decision_granted"), supervisor, due_date=in_days(14), authority="police"
+    )
+    assert decision.due_date is None and decision.authority == ""
