@@ -171,36 +171,73 @@ def test_decision_numbers_per_office_and_year_and_the_case_moves(
     assert DecisionRegister.objects.get(office=templates, year=year).last == 2
 
 
-@pytest.mark.django_db(transaction=True)
-def test_two_threads_issuing_decisions_at_once_get_two_numbers_without_gaps(legal_office, supervisor):
-    if connection.vendor != "postgresql":
-        pytest.skip("row locks are tested on PostgreSQL")
-    ensure_default_templates(legal_office)
-    people = [make_user(f"p{i}@example.com", kind="foreigner") for i in range(4)]
-    cases = [at_stage(submitted_case(legal_office, p)[0], "draft_decision") for p in people]
-    granted = template(legal_office, "decision_granted")
+PARALLEL_KINDS = ("decision_granted", "decision_refused", "decision_discontinued", "decision_left_unexamined")
+
+
+def _issue_in_parallel(office, supervisor, count=4):
+    """``count`` decisions of different kinds (different template rows, so only the register is shared)."""
+    people = [make_user(f"p{i}@example.com", kind="foreigner") for i in range(count)]
+    cases = [at_stage(submitted_case(office, p)[0], "draft_decision") for p in people]
+    kinds = [template(office, kind) for kind in PARALLEL_KINDS[:count]]
     barrier = threading.Barrier(len(cases))
     results, errors = [], []
 
-    def work(case):
+    def work(case, chosen):
         from django.db import connections
 
         try:
             barrier.wait(timeout=10)
-            results.append(issue(case, granted, supervisor).register_seq)
+            results.append(issue(case, chosen, supervisor).register_seq)
         except Exception as exc:  # noqa: BLE001 - collected for the assertion
             errors.append(exc)
         finally:
             connections.close_all()
 
-    threads = [threading.Thread(target=work, args=(c,)) for c in cases]
+    threads = [threading.Thread(target=work, args=(c, k)) for c, k in zip(cases, kinds, strict=True)]
     for t in threads:
         t.start()
     for t in threads:
         t.join(60)
+    return results, errors
+
+
+@pytest.mark.django_db(transaction=True)
+def test_without_the_row_lock_parallel_decisions_collide(legal_office, supervisor, monkeypatch):
+    """The race exists: a read-then-write counter hands one number to two decisions (the unique
+    constraint refuses the second), which is why the register row is locked."""
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks are tested on PostgreSQL")
+    import time
+
+    from plugins.legalisation.letters import issuing
+
+    def unlocked(office, year):
+        DecisionRegister.objects.bulk_create(
+            [DecisionRegister(office=office, year=year, last=0)], ignore_conflicts=True
+        )
+        register = DecisionRegister.objects.get(office=office, year=year)
+        time.sleep(0.3)
+        register.last += 1
+        register.save(update_fields=["last"])
+        return register.last
+
+    monkeypatch.setattr(issuing, "next_register_entry", unlocked)
+    ensure_default_templates(legal_office)
+    results, errors = _issue_in_parallel(legal_office, supervisor, count=3)
+    assert errors, results
+    assert len(set(results)) == len(results)  # the constraint never lets a duplicate through
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_threads_issuing_decisions_at_once_get_two_numbers_without_gaps(legal_office, supervisor):
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks are tested on PostgreSQL")
+    ensure_default_templates(legal_office)
+    results, errors = _issue_in_parallel(legal_office, supervisor)
     assert errors == []
     assert sorted(results) == [1, 2, 3, 4]
     assert sorted(Letter.objects.values_list("register_seq", flat=True)) == [1, 2, 3, 4]
+    assert DecisionRegister.objects.get(office=legal_office).last == 4
 
 
 # --------------------------------------------------------------------------- PDF
@@ -477,3 +514,29 @@ def test_a_decision_keeps_no_due_date_and_an_inquiry_authority_only_for_inquirie
         case, template(templates, "decision_granted"), supervisor, due_date=in_days(14), authority="police"
     )
     assert decision.due_date is None and decision.authority == ""
+
+
+def test_request_to_supplement_letter_opens_the_request_and_pauses_the_clock(
+    templates, supervisor, foreigner
+):
+    case = at_stage(submitted_case(templates, foreigner)[0], "formal_check")
+    letter = issue(
+        case,
+        template(templates, "request_supplement"),
+        supervisor,
+        details="Brak zdjęcia.",
+        due_date=in_days(7),
+    )
+    case.refresh_from_db()
+    assert case.stage == "supplement_requested" and case.clock_paused
+    assert case.supplements.get().text == "Brak zdjęcia." and "Brak zdjęcia." in letter.body
+
+
+def test_demo_hook_seeds_the_templates_once(legal_office):
+    from plugins.legalisation.hooks import letters_demo_data
+
+    out = io.StringIO()
+    letters_demo_data(legal_office, out)
+    letters_demo_data(legal_office, out)
+    assert LetterTemplate.objects.filter(office=legal_office).count() == 18
+    assert out.getvalue().count("letter templates") == 1
