@@ -227,7 +227,7 @@ def letters_demo_data(office: Any, stdout: Any) -> None:
 
 @hookimpl(specname="dashboard_panels")
 def letters_dashboard_panels() -> list[DashboardPanel]:
-    from .letters.panels import overdue_inquiries
+    from .letters.panels import letter_templates_panel, overdue_inquiries
 
     return [
         DashboardPanel(
@@ -236,5 +236,12 @@ def letters_dashboard_panels() -> list[DashboardPanel]:
             render=overdue_inquiries,
             order=11,
             access=("legalisation.case", "edit"),
-        )
+        ),
+        DashboardPanel(
+            "legalisation-letter-templates",
+            label=_("Letter templates"),
+            render=letter_templates_panel,
+            order=60,
+            access=("legalisation.letter_template", "manage"),
+        ),
     ]

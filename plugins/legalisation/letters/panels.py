@@ -35,3 +35,17 @@ def overdue_inquiries(request: Any) -> str:
     return render_to_string(
         "legalisation/staff/letters/panel_inquiries.html", {"rows": rows}, request=request
     )
+
+
+def letter_templates_panel(request: Any) -> str:
+    """For who manages the office's letter templates: how many there are, and the way to them."""
+    from ..models import LetterTemplate
+
+    office = getattr(request, "office", None)
+    if office is None:
+        return ""
+    return render_to_string(
+        "legalisation/staff/letters/panel_templates.html",
+        {"count": LetterTemplate.objects.filter(office=office, active=True).count()},
+        request=request,
+    )

@@ -540,3 +540,14 @@ def test_demo_hook_seeds_the_templates_once(legal_office):
     letters_demo_data(legal_office, out)
     assert LetterTemplate.objects.filter(office=legal_office).count() == 18
     assert out.getvalue().count("letter templates") == 1
+
+
+def test_letter_templates_panel_counts_and_links(rf, templates):
+    from plugins.legalisation.letters.panels import letter_templates_panel
+
+    request = rf.get("/staff/")
+    request.office = templates
+    with translation.override("uk"):
+        html = letter_templates_panel(request)
+    assert "18 шаблонів листів використовуються." in html
+    assert reverse("legalisation-staff:letter-templates") in html
