@@ -67,3 +67,17 @@ staff_patterns = [
     path("<str:number>/proof-of-filing.pdf", staff.case_filing_receipt, name="filing-receipt"),
     path("<str:number>/receipts/<int:receipt_id>/", staff.case_payment_receipt, name="payment-receipt"),
 ]
+
+# letters and decisions from the office's templates (views/letters.py); the template screens go first,
+# before ``<str:number>/`` could take "letter-templates" for a case number
+from .views import letters  # noqa: E402
+
+staff_patterns[:0] = [
+    path("letter-templates/", letters.template_list, name="letter-templates"),
+    path("letter-templates/new/", letters.template_edit, name="letter-template-new"),
+    path("letter-templates/<int:pk>/", letters.template_edit, name="letter-template"),
+]
+staff_patterns += [
+    path("<str:number>/letters/new/", letters.letter_issue, name="letter-issue"),
+    path("<str:number>/letters/<uuid:letter_id>.pdf", letters.letter_pdf_view, name="letter-pdf"),
+]

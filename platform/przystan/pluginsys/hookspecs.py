@@ -247,3 +247,15 @@ def office_closed_days(office: Any, start: Any, end: Any) -> list[Any]:
     Called per office: only enabled plugins answer; the visit-booking plugin answers from its
     office-wide schedule exceptions.
     """
+
+
+@hookspec(firstresult=True)
+def outgoing_dispatch(office: Any, message: Any) -> Any:
+    """Send ``message`` (:class:`przystan.dispatch.OutgoingMessage`) to another authority electronically.
+
+    Return a :class:`przystan.dispatch.DispatchResult` (or a dict ``{dispatch_id, status,
+    delivered_at, adapter}``) when the plugin carried it, ``None`` to leave it to the next plugin; raise
+    :class:`przystan.dispatch.DispatchError` when the sending failed. The first answer wins; when no
+    enabled plugin answers, :func:`przystan.dispatch.send` uses the default loopback HTTP adapter
+    (``settings.PRZYSTAN_DISPATCH_URL``, a simulator in tests and the demo).
+    """

@@ -6,6 +6,7 @@ class Migration(migrations.Migration):
         ("legalisation", "0008_filing_routes"),
         ("legalisation", "0008_deadline_rules"),
         ("legalisation", "0008_counter_check"),
+        ("legalisation", "0008_letters"),
     ]
 
     operations = []

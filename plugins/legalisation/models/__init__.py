@@ -33,3 +33,23 @@ __all__ = [
     "SupplementRequest",
     "Team",
 ]
+
+from .letters import (  # noqa: E402
+    DecisionRegister,
+    Dispatch,
+    InquiryReminder,
+    Letter,
+    LetterKind,
+    LetterTemplate,
+    LetterTemplateVersion,
+)
+
+__all__ += [
+    "DecisionRegister",
+    "Dispatch",
+    "InquiryReminder",
+    "Letter",
+    "LetterKind",
+    "LetterTemplate",
+    "LetterTemplateVersion",
+]

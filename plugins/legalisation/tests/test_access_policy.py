@@ -666,3 +666,62 @@ def test_policy_declares_the_plugin_resources():
     assert table.resources["legalisation.case"].sensitive
     officer = [g for g in table.grants_for("legalisation.case") if g.role == "officer"]
     assert officer and officer[0].scope == "team"
+
+
+# ----------------------------------------------------------------------------- letters (views/letters.py)
+
+
+def a_letter(w: dict[str, Any], t: str) -> Any:
+    """The public id of a summons issued in the target case (issued when first asked)."""
+    from plugins.legalisation.letters.issuing import issue
+    from plugins.legalisation.letters.seed import ensure_default_templates
+    from plugins.legalisation.models import LetterTemplate
+
+    case = w["case"][t]
+    found = case.letters.first()
+    if found is None:
+        ensure_default_templates(case.office)
+        summons = LetterTemplate.objects.get(office=case.office, kind="summons_appear", language="pl")
+        boss = w["users"]["supervisor" if case.office_id == w["case"]["in"].office_id else "supervisor_b"]
+        found = issue(case, summons, boss, due_date=timezone.localdate() + datetime.timedelta(days=7))
+    return found.public_id
+
+
+def a_letter_template(w: dict[str, Any], t: str) -> str:
+    from plugins.legalisation.letters.seed import ensure_default_templates
+    from plugins.legalisation.models import LetterTemplate
+
+    office = w["case"]["in"].office
+    ensure_default_templates(office)
+    found = LetterTemplate.objects.filter(office=office).order_by("pk").first()
+    return reverse("legalisation-staff:letter-template", args=[found.pk])
+
+
+LETTER_TEMPLATES_VIEW = {**STAFF_PAGE, "queue_officer": 403, "office_admin": 200}
+LETTER_TEMPLATES_MANAGE = {**LETTER_TEMPLATES_VIEW, "officer": 403}
+STAFF_EDIT_PAGE = {**STAFF_VIEW, "queue_officer": 403}
+
+EXPECTED += [
+    Entry(
+        "legalisation-staff:letter-templates",
+        LETTER_TEMPLATES_VIEW,
+        path=plain("legalisation-staff:letter-templates"),
+    ),
+    Entry(
+        "legalisation-staff:letter-template-new",
+        LETTER_TEMPLATES_MANAGE,
+        path=plain("legalisation-staff:letter-template-new"),
+    ),
+    Entry("legalisation-staff:letter-template", LETTER_TEMPLATES_MANAGE, path=a_letter_template),
+    Entry(
+        "legalisation-staff:letter-issue", STAFF_EDIT_PAGE, path=case_url("legalisation-staff:letter-issue")
+    ),
+    Entry(
+        "legalisation-staff:letter-pdf",
+        STAFF_SENSITIVE,
+        path=lambda w, t: reverse(
+            "legalisation-staff:letter-pdf", args=[w["case"][t].number, a_letter(w, t)]
+        ),
+        reads_case=True,
+    ),
+]
