@@ -22,6 +22,17 @@ class LegalisationConfig(PluginAppConfig):
             "status_pin_length": {"type": "integer", "minimum": 6, "maximum": 10},
             "deadline_warning_days": {"type": "integer", "minimum": 1, "maximum": 60},
             "pin_resets_per_day": {"type": "integer", "minimum": 1, "maximum": 10},
+            "claim_attempts_per_hour": {"type": "integer", "minimum": 1, "maximum": 20},
+            # cases arriving from MOS: a drop directory under var/ and/or the MOS package feed
+            "mos_intake": {
+                "type": "object",
+                "properties": {
+                    "enabled": {"type": "boolean"},
+                    "drop_dir": {"type": "string", "pattern": "^[A-Za-z0-9_][A-Za-z0-9_./-]*$"},
+                    "feed_url": {"type": "string", "pattern": "^https?://"},
+                },
+                "additionalProperties": False,
+            },
         },
         "additionalProperties": False,
     }
@@ -35,10 +46,14 @@ class LegalisationConfig(PluginAppConfig):
             Application,
             Attachment,
             Case,
+            ClaimAttempt,
+            ClaimCode,
             FileMove,
             Inquiry,
             Message,
+            MosPackage,
             PinReset,
+            QuarantinedPackage,
             SupplementRequest,
             Team,
         )
@@ -57,3 +72,7 @@ class LegalisationConfig(PluginAppConfig):
         register(FileMove, office_field="")
         register(Team)
         register(PinReset, office_field="")
+        register(MosPackage)
+        register(QuarantinedPackage)
+        register(ClaimCode, mask=("code_hash",), office_field="")
+        register(ClaimAttempt)

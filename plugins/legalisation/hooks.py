@@ -29,7 +29,7 @@ def urls() -> list[UrlContribution]:
 
 @hookimpl
 def api_routes() -> list[ApiRoute]:
-    from .views.api import CaseViewSet, OfficerCaseViewSet, StatusViewSet
+    from .views.api import CaseViewSet, MosPackageViewSet, OfficerCaseViewSet, StatusViewSet
 
     return [
         # the cases a foreigner or employer is a party to, and the status by number and PIN
@@ -47,6 +47,13 @@ def api_routes() -> list[ApiRoute]:
             "legalisation-officer-cases",
             prefix="legalisation/officer/cases",
             viewset=OfficerCaseViewSet,
+            exposure=Exposure.INTERNAL,
+        ),
+        # MOS delivers submission packages (service credential with this route in its scopes)
+        ApiRoute(
+            "legalisation-mos-packages",
+            prefix="legalisation/mos/packages",
+            viewset=MosPackageViewSet,
             exposure=Exposure.INTERNAL,
         ),
     ]
@@ -76,6 +83,15 @@ def notification_types() -> list[NotificationType]:
             label=_("New PIN for the case status check"),
             placeholders=("case_number", "case_url", "pin", "status_url"),
             description=_("Sent to the e-mail and phone of the case when the person asks for a new PIN."),
+        ),
+        NotificationType(
+            "legalisation.case_arrived",
+            label=_("Application received from MOS: case number and claim code"),
+            placeholders=("case_number", "case_url", "claim_code", "claim_url"),
+            description=_(
+                "Sent when a case arrives from MOS: its case number and the one-time code that binds "
+                "it to the foreigner's account."
+            ),
         ),
         NotificationType(
             "legalisation.pin_locked",
@@ -115,6 +131,13 @@ def access_grants() -> list[Any]:
     from .policy import grants
 
     return grants()
+
+
+@hookimpl
+def case_sources(office: Any) -> list[Any]:
+    from .mos_intake import sources
+
+    return sources(office)
 
 
 @hookimpl

@@ -23,6 +23,7 @@ from przystan.access import grants as grants_of
 CASE = "legalisation.case"
 TEAM = "legalisation.team"
 APPLICATION = "legalisation.application"
+INTAKE = "legalisation.intake"
 
 ASSIGN = "assign"  # give the case to another handler (supervisors)
 
@@ -90,6 +91,16 @@ def resources() -> list[Resource]:
             sensitive=True,
             description=_("An application a foreigner fills in the portal, until it becomes a case."),
         ),
+        Resource(
+            INTAKE,
+            label=_("Packages arriving from MOS"),
+            actions=(Action.VIEW, Action.EDIT),
+            model="legalisation.QuarantinedPackage",
+            description=_(
+                "MOS submission packages: delivering them (edit, a service credential) and the "
+                "quarantine of refused ones (view)."
+            ),
+        ),
     ]
 
 
@@ -109,9 +120,12 @@ def grants() -> list[Grant]:
                     ASSIGN,
                 ),
                 TEAM: (Action.VIEW, Action.MANAGE),
+                INTAKE: (Action.VIEW,),
             },
         ),
-        *grants_of("office_admin", Scope.OFFICE, {TEAM: (Action.VIEW, Action.MANAGE)}),
+        *grants_of(
+            "office_admin", Scope.OFFICE, {TEAM: (Action.VIEW, Action.MANAGE), INTAKE: (Action.VIEW,)}
+        ),
         *grants_of("queue_officer", Scope.OFFICE, {CASE: (Action.VIEW,)}),
         # the person reads their own messages and documents; the employer sees the case only
         *grants_of(

@@ -33,13 +33,14 @@ public_patterns = [
     path("cases/<str:number>/new-pin/", portal.case_new_pin, name="case-new-pin"),
     path("cases/<str:number>/proof-of-filing.pdf", portal.filing_receipt, name="filing-receipt"),
     path("cases/<str:number>/receipts/<int:receipt_id>/", portal.payment_receipt, name="payment-receipt"),
-    path("register-mos/", portal.register_mos_view, name="register-mos"),
+    path("claim/", portal.claim_view, name="claim"),
 ]
 
 staff_patterns = [
     path("", staff.case_list, name="list"),
     path("scan/", staff.file_scan, name="scan"),
     path("teams/", teams.team_list, name="teams"),
+    path("intake/quarantine/", staff.quarantine_list, name="quarantine"),
     path("attachments/<uuid:attachment_id>/", staff.staff_attachment, name="attachment"),
     path("<str:number>/", staff.case_detail, name="case"),
     path("<str:number>/transition/", staff.case_transition, name="transition"),

@@ -225,6 +225,20 @@ def procedure_actions(office: Any, application_type: str, language: str) -> list
 
 
 @hookspec
+def case_sources(office: Any) -> list[Any]:
+    """Return the :class:`przystan.intake.contract.CaseSource` objects configured for ``office``.
+
+    Cases that arrive from outside (a MOS submission package, another system): each source describes
+    itself, yields the packages waiting for the office (``fetch``), imports one package atomically
+    (``import_package`` → an :class:`~przystan.intake.contract.ImportResult`: imported, duplicate of
+    an earlier delivery, or quarantined with a reason and nothing imported) and is told the outcome
+    (``acknowledge``). The core runner (``przystan manage intake_poll``, periodic job
+    ``core.intake-poll``) calls this per office, so a plugin disabled for the office offers none;
+    return ``[]`` when the office has not configured a source.
+    """
+
+
+@hookspec
 def staff_scope_fields(office: Any) -> list[Any]:
     """Return :class:`~przystan.pluginsys.contributions.StaffScopeField` objects for ``office``.
 

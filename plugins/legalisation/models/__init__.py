@@ -3,6 +3,7 @@
 from .applications import Application, ApplicationStatus, Attachment
 from .cases import Case, CaseCounter, CaseReceipt, CaseSource, PinGuard, PinReset, StageChange, Team
 from .communication import Message, SupplementRequest
+from .intake import ClaimAttempt, ClaimCode, MosPackage, QuarantinedPackage, QuarantineReason
 from .tracking import FileMove, Inquiry
 
 __all__ = [
@@ -11,13 +12,18 @@ __all__ = [
     "Attachment",
     "Case",
     "CaseCounter",
+    "ClaimAttempt",
+    "ClaimCode",
     "CaseSource",
     "CaseReceipt",
     "FileMove",
     "Inquiry",
     "Message",
+    "MosPackage",
     "PinGuard",
     "PinReset",
+    "QuarantineReason",
+    "QuarantinedPackage",
     "StageChange",
     "SupplementRequest",
     "Team",
