@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from plugins.legalisation.models import Case, FileMove
+from plugins.legalisation.models import FileMove
 from plugins.legalisation.services import assign, request_supplement
 from plugins.legalisation.workflow import TransitionNotAllowed, transition
 from przystan.audit.models import AuditEntry
