@@ -141,10 +141,11 @@ def case_sources(office: Any) -> list[Any]:
 
 
 @hookimpl
-def demo_data(office: Any, stdout: Any) -> None:
-    from .demo import load
+def demo_data(office: Any, stdout: Any) -> list[str]:
+    from .demo import load, load_mos_arrival
 
     load(office, stdout)
+    return load_mos_arrival(office, stdout)
 
 
 # --------------------------------------------------------------------------- cross-plugin contracts

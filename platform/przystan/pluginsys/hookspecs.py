@@ -127,10 +127,11 @@ def access_grants() -> list[Any]:
 
 
 @hookspec
-def demo_data(office: Any, stdout: Any) -> None:
-    """Load the plugin's demo data for ``office`` (called by ``przystan demo``; return nothing).
+def demo_data(office: Any, stdout: Any) -> list[str] | None:
+    """Load the plugin's demo data for ``office`` (called by ``przystan demo``).
 
-    Must be idempotent: running the demo twice must not duplicate records.
+    Must be idempotent: running the demo twice must not duplicate records. Return nothing, or lines
+    to print among the demo logins of the banner (e.g. a one-time code a demo user needs).
     """
 
 
