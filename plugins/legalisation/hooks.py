@@ -106,7 +106,7 @@ def notification_types() -> list[NotificationType]:
 
 @hookimpl
 def dashboard_panels() -> list[DashboardPanel]:
-    from .panels import deadlines_at_risk
+    from .panels import deadlines_at_risk, mos_quarantine
 
     return [
         DashboardPanel(
@@ -115,7 +115,14 @@ def dashboard_panels() -> list[DashboardPanel]:
             render=deadlines_at_risk,
             order=10,
             access=("legalisation.case", "view"),
-        )
+        ),
+        DashboardPanel(
+            "legalisation-mos-quarantine",
+            label=_("MOS packages in quarantine"),
+            render=mos_quarantine,
+            order=20,
+            access=("legalisation.intake", "view"),
+        ),
     ]
 
 

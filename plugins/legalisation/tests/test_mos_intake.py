@@ -344,6 +344,15 @@ def test_the_quarantine_screen_shows_the_office_s_refused_packages_with_the_reas
     assert "not a zip archive" not in body  # the other office's quarantine
     listing = client.get(reverse("legalisation-staff:list"), HTTP_ACCEPT_LANGUAGE="pl").content.decode()
     assert reverse("legalisation-staff:quarantine") in listing
+    dashboard = client.get("/staff/").content.decode()
+    assert 'id="mos-quarantine-count"' in dashboard and "Paczki w kwarantannie: 1" in dashboard
+
+
+def test_officers_see_neither_the_quarantine_nor_its_panel(client, staff_login, legal_office, officer):
+    deliver(legal_office, b"garbage")
+    staff_login(client, officer)
+    assert client.get(reverse("legalisation-staff:quarantine")).status_code == 403
+    assert 'id="mos-quarantine-count"' not in client.get("/staff/").content.decode()
 
 
 # ----------------------------------------------------------------------------- claiming
