@@ -24,6 +24,12 @@ class QuarantineReason(models.TextChoices):
     ATTACHMENT_REFUSED = "attachment_refused", _("An attachment was refused (type or antivirus check)")
 
 
+class IntakeOrigin(models.TextChoices):
+    DROP = "drop", _("directory drop")
+    HTTP = "http", _("delivered over HTTP")
+    FEED = "feed", _("fetched from the MOS feed")
+
+
 class MosPackage(models.Model):
     """A MOS submission package imported into a case (the idempotency record: one per package id)."""
 
@@ -31,7 +37,7 @@ class MosPackage(models.Model):
     package_id = models.CharField(max_length=80, unique=True)
     manifest_sha256 = models.CharField(max_length=64)
     case = models.OneToOneField("legalisation.Case", on_delete=models.CASCADE, related_name="mos_package")
-    origin = models.CharField(max_length=12)
+    origin = models.CharField(max_length=12, choices=IntakeOrigin.choices)
     imported_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -52,7 +58,7 @@ class QuarantinedPackage(models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     office = models.ForeignKey("offices.Office", on_delete=models.PROTECT, related_name="+")
     source = models.CharField(max_length=40)
-    origin = models.CharField(_("delivered by"), max_length=12)
+    origin = models.CharField(_("delivered by"), max_length=12, choices=IntakeOrigin.choices)
     package_id = models.CharField(_("package id"), max_length=80, blank=True)
     reason = models.CharField(_("reason"), max_length=24, choices=QuarantineReason.choices)
     detail = models.TextField(_("detail"), blank=True)

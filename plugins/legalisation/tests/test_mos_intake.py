@@ -408,7 +408,10 @@ def test_the_foreigner_claims_the_case_with_number_and_code_and_it_is_bound_to_t
         content_type=ContentType.objects.get_for_model(Case), object_id=str(case.pk), action="update"
     ).exists()
     assert audited(ClaimAttempt, [attempt]).exists()
-    assert client.get(reverse("legalisation:case", args=[case.number])).status_code == 200
+    page = client.get(reverse("legalisation:case", args=[case.number]))
+    assert page.status_code == 200
+    # Przystań issues no proof of filing for a MOS case: the UPO of MOS is the proof
+    assert 'id="filed-in-mos"' in page.content.decode() and 'id="filing-receipt"' not in page.content.decode()
     assert case.number in client.get(reverse("legalisation:home")).content.decode()
 
 
