@@ -22,6 +22,17 @@ class LegalisationConfig(PluginAppConfig):
             "status_pin_length": {"type": "integer", "minimum": 6, "maximum": 10},
             "deadline_warning_days": {"type": "integer", "minimum": 1, "maximum": 60},
             "pin_resets_per_day": {"type": "integer", "minimum": 1, "maximum": 10},
+            "claim_attempts_per_hour": {"type": "integer", "minimum": 1, "maximum": 20},
+            # cases arriving from MOS: a drop directory under var/ and/or the MOS package feed
+            "mos_intake": {
+                "type": "object",
+                "properties": {
+                    "enabled": {"type": "boolean"},
+                    "drop_dir": {"type": "string", "pattern": "^[A-Za-z0-9_][A-Za-z0-9_./-]*$"},
+                    "feed_url": {"type": "string", "pattern": "^https?://"},
+                },
+                "additionalProperties": False,
+            },
         },
         "additionalProperties": False,
     }
@@ -39,12 +50,16 @@ class LegalisationConfig(PluginAppConfig):
             Application,
             Attachment,
             Case,
+            ClaimAttempt,
+            ClaimCode,
             DeadlineRule,
             FileMove,
             FilingRoute,
             Inquiry,
             Message,
+            MosPackage,
             PinReset,
+            QuarantinedPackage,
             SupplementRequest,
             SuspensionPeriod,
             Team,
@@ -67,6 +82,10 @@ class LegalisationConfig(PluginAppConfig):
         register(FilingRoute)
         register(DeadlineRule)
         register(SuspensionPeriod)
+        register(MosPackage)
+        register(QuarantinedPackage)
+        register(ClaimCode, mask=("code_hash",), office_field="")
+        register(ClaimAttempt)
 
 
 def _seed_routes(using: str = "default", **kwargs: object) -> None:

@@ -146,3 +146,63 @@ def load(office: Any, stdout: Any) -> None:
                 data={"surname": "Shevchenko", "given_names": "Olena", "email": foreigner.email},
             )
     stdout.write(f"legalisation: {created} demo cases (status PIN for each: {DEMO_PIN})\n")
+
+
+DEMO_MOS_DROP = "mos-drop"
+
+
+def load_mos_arrival(office: Any, stdout: Any) -> list[str]:
+    """One case that arrives from MOS: the simulator builds a signed package, it is dropped into the
+    office's drop directory (``var/mos-drop``) and imported by the same code the periodic job runs.
+    The claim code is printed (only its hash is stored: each demo run issues a fresh one until the
+    case is claimed)."""
+    from przystan.intake.runner import poll_office
+    from przystan.offices.enablement import plugin_config, set_enabled
+
+    from .claims import issue_claim_code
+    from .models import MosPackage
+    from .mos_intake import drop_dir
+    from .mos_package import keys
+    from .mos_simulator import build_sample
+
+    available = keys()
+    if not available:
+        stdout.write("legalisation: no LEGALISATION_MOS_KEYS configured, no MOS case in the demo\n")
+        return []
+    config = dict(plugin_config(office, "legalisation"))
+    if not (config.get("mos_intake") or {}).get("drop_dir"):
+        config["mos_intake"] = {"drop_dir": DEMO_MOS_DROP}
+        set_enabled(office, "legalisation", enabled=True, config=config)
+    package_id = f"MOS-DEMO-PKG-{office.pk}-001"
+    if not MosPackage.objects.filter(package_id=package_id).exists():
+        kid, key = next(iter(available.items()))
+        filed = timezone.localtime() - datetime.timedelta(days=3)
+        _pid, payload = build_sample(
+            office.code,
+            kid=kid,
+            key=key,
+            package_id=package_id,
+            mos_number=f"MOS/2026/DEMO-{office.pk}",
+            filed_at=filed.replace(microsecond=0).isoformat(),
+            documents_complete_at=filed.date().isoformat(),
+        )
+        folder = drop_dir(office)
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{package_id}.zip").write_bytes(payload)
+        poll_office(office)
+    record = MosPackage.objects.filter(package_id=package_id).select_related("case").first()
+    if record is None:
+        stdout.write("legalisation: the demo MOS package was not imported (see the quarantine)\n")
+        return []
+    case = record.case
+    if case.applicant_id:
+        stdout.write(f"legalisation: MOS case {case.number} is already claimed\n")
+        return []
+    code = issue_claim_code(case)
+    stdout.write(
+        f"legalisation: MOS case {case.number} ({case.person_name}) arrived from the MOS simulator\n"
+    )
+    return [
+        f"{'MOS case':<14} {case.number:<38} claim code: {code}",
+        f"{'':<14} {'':<38} (a demo foreigner enters both at /legalisation/claim/)",
+    ]

@@ -57,7 +57,7 @@ def admin_menu_items() -> list[MenuItem]:
 
 @hookimpl
 def api_routes() -> list[ApiRoute]:
-    from .views.api import CaseViewSet, OfficerCaseViewSet, StatusViewSet
+    from .views.api import CaseViewSet, MosPackageViewSet, OfficerCaseViewSet, StatusViewSet
 
     return [
         # the cases a foreigner or employer is a party to, and the status by number and PIN
@@ -75,6 +75,13 @@ def api_routes() -> list[ApiRoute]:
             "legalisation-officer-cases",
             prefix="legalisation/officer/cases",
             viewset=OfficerCaseViewSet,
+            exposure=Exposure.INTERNAL,
+        ),
+        # MOS delivers submission packages (service credential with this route in its scopes)
+        ApiRoute(
+            "legalisation-mos-packages",
+            prefix="legalisation/mos/packages",
+            viewset=MosPackageViewSet,
             exposure=Exposure.INTERNAL,
         ),
     ]
@@ -106,6 +113,15 @@ def notification_types() -> list[NotificationType]:
             description=_("Sent to the e-mail and phone of the case when the person asks for a new PIN."),
         ),
         NotificationType(
+            "legalisation.case_arrived",
+            label=_("Application received from MOS: case number and claim code"),
+            placeholders=("case_number", "case_url", "claim_code", "claim_url"),
+            description=_(
+                "Sent when a case arrives from MOS: its case number and the one-time code that binds "
+                "it to the foreigner's account."
+            ),
+        ),
+        NotificationType(
             "legalisation.pin_locked",
             label=_("Status check locked after wrong PINs"),
             placeholders=("case_number", "case_url", "locked_until", "status_url"),
@@ -118,7 +134,7 @@ def notification_types() -> list[NotificationType]:
 
 @hookimpl
 def dashboard_panels() -> list[DashboardPanel]:
-    from .panels import deadlines_at_risk
+    from .panels import deadlines_at_risk, mos_quarantine
 
     return [
         DashboardPanel(
@@ -127,7 +143,14 @@ def dashboard_panels() -> list[DashboardPanel]:
             render=deadlines_at_risk,
             order=10,
             access=("legalisation.case", "view"),
-        )
+        ),
+        DashboardPanel(
+            "legalisation-mos-quarantine",
+            label=_("MOS packages in quarantine"),
+            render=mos_quarantine,
+            order=20,
+            access=("legalisation.intake", "view"),
+        ),
     ]
 
 
@@ -177,12 +200,20 @@ def access_grants() -> list[Any]:
 
 
 @hookimpl
-def demo_data(office: Any, stdout: Any) -> None:
-    from .demo import load
+def case_sources(office: Any) -> list[Any]:
+    from .mos_intake import sources
+
+    return sources(office)
+
+
+@hookimpl
+def demo_data(office: Any, stdout: Any) -> list[str]:
+    from .demo import load, load_mos_arrival
     from .demo_electronic import load_electronic
 
     load(office, stdout)
     load_electronic(office, stdout)
+    return load_mos_arrival(office, stdout)
 
 
 # --------------------------------------------------------------------------- cross-plugin contracts

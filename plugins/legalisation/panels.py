@@ -31,3 +31,12 @@ def deadlines_at_risk(request: Any) -> str:
         {"rows": rows, "total": cases.count() if rows else 0, "today": today, "horizon": horizon},
         request=request,
     )
+
+
+def mos_quarantine(request: Any) -> str:
+    """Supervisors and office administrators: how many MOS packages were refused, and the way to them."""
+    from .models import QuarantinedPackage
+
+    office = getattr(request, "office", None)
+    total = QuarantinedPackage.objects.filter(office=office).count()
+    return render_to_string("legalisation/staff/panel_quarantine.html", {"total": total}, request=request)

@@ -26,6 +26,7 @@ APPLICATION = "legalisation.application"
 FILING_ROUTE = "legalisation.filing_route"
 STATISTICS = "legalisation.statistics"
 DEADLINE_RULE = "legalisation.deadline_rule"
+INTAKE = "legalisation.intake"
 
 ASSIGN = "assign"  # give the case to another handler (supervisors)
 
@@ -124,6 +125,16 @@ def resources() -> list[Resource]:
                 "How long the office has to decide each application type, and statutory suspensions."
             ),
         ),
+        Resource(
+            INTAKE,
+            label=_("Packages arriving from MOS"),
+            actions=(Action.VIEW, Action.EDIT),
+            model="legalisation.QuarantinedPackage",
+            description=_(
+                "MOS submission packages: delivering them (edit, a service credential) and the "
+                "quarantine of refused ones (view)."
+            ),
+        ),
     ]
 
 
@@ -146,6 +157,7 @@ def grants() -> list[Grant]:
                 FILING_ROUTE: (Action.VIEW,),
                 STATISTICS: (Action.VIEW, Action.EXPORT),
                 DEADLINE_RULE: (Action.VIEW,),
+                INTAKE: (Action.VIEW,),
             },
         ),
         *grants_of(
@@ -156,6 +168,7 @@ def grants() -> list[Grant]:
                 FILING_ROUTE: (Action.VIEW, Action.MANAGE),
                 STATISTICS: (Action.VIEW, Action.EXPORT),
                 DEADLINE_RULE: (Action.VIEW, Action.MANAGE),
+                INTAKE: (Action.VIEW,),
             },
         ),
         *grants_of("officer", Scope.OFFICE, {FILING_ROUTE: (Action.VIEW,)}),

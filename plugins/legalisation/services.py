@@ -1,4 +1,4 @@
-"""What happens to applications and cases: submission, MOS registration, messages, supplements,
+"""What happens to applications and cases: submission, messages, supplements,
 inquiries, assignment and the paper file. Views and hooks call these; they hold no HTTP logic."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -141,90 +141,6 @@ def open_case(
         from .models import StageChange
 
         StageChange.objects.create(case=case, old_stage="", new_stage="filed", actor=application.applicant)
-    return Submitted(case, pin)
-
-
-def register_mos(
-    office: Any,
-    user: Any,
-    *,
-    mos_number: str,
-    application_type: str,
-    person_name: str,
-    passport_number: str,
-    birth_date: datetime.date,
-    filed_on: datetime.date,
-    email: str,
-    phone: str,
-    language: str,
-) -> Submitted:
-    """Track here an application filed in the national module MOS (unique MOS number per office)."""
-    from .models import Case
-
-    if Case.objects.filter(office=office, mos_number=mos_number).exists():
-        raise ValidationError(_("An application with this MOS number is already registered."))
-    try:
-        return _register_mos(
-            office,
-            user,
-            mos_number=mos_number,
-            application_type=application_type,
-            person_name=person_name,
-            passport_number=passport_number,
-            birth_date=birth_date,
-            filed_on=filed_on,
-            email=email,
-            phone=phone,
-            language=language,
-        )
-    except IntegrityError:
-        # a parallel registration of the same number won the unique constraint between our check
-        # and our INSERT: the same answer as when it had won before the check
-        if Case.objects.filter(office=office, mos_number=mos_number).exists():
-            raise ValidationError(_("An application with this MOS number is already registered.")) from None
-        raise
-
-
-def _register_mos(
-    office: Any,
-    user: Any,
-    *,
-    mos_number: str,
-    application_type: str,
-    person_name: str,
-    passport_number: str,
-    birth_date: datetime.date,
-    filed_on: datetime.date,
-    email: str,
-    phone: str,
-    language: str,
-) -> Submitted:
-    from .models import Case, StageChange
-
-    with transaction.atomic():
-        number = next_case_number(office)
-        pin = new_pin(_pin_length(office))
-        case = Case(
-            office=office,
-            number=number,
-            pin_hash=hash_pin(number, pin),
-            mos_number=mos_number,
-            source="mos",
-            application_type=application_type,
-            person_name=person_name,
-            passport_number=passport_number.replace(" ", "").upper(),
-            birth_date=birth_date,
-            person_key=person_key(office, passport_number, birth_date, mos_number),
-            email=email,
-            phone=phone,
-            language=language,
-            applicant=user,
-            filed_at=filed_on,
-            documents_complete_at=filed_on,
-        )
-        recompute(case)
-        case.save()
-        StageChange.objects.create(case=case, old_stage="", new_stage="filed", actor=user, note="MOS")
     return Submitted(case, pin)
 
 

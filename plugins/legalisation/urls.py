@@ -35,7 +35,7 @@ public_patterns = [
     path("cases/<str:number>/new-pin/", portal.case_new_pin, name="case-new-pin"),
     path("cases/<str:number>/proof-of-filing.pdf", portal.filing_receipt, name="filing-receipt"),
     path("cases/<str:number>/receipts/<int:receipt_id>/", portal.payment_receipt, name="payment-receipt"),
-    path("register-mos/", portal.register_mos_view, name="register-mos"),
+    path("claim/", portal.claim_view, name="claim"),
 ]
 
 staff_patterns = [
@@ -47,6 +47,7 @@ staff_patterns = [
     path("counter/", application_view.counter, name="counter"),
     path("counter/<str:number>/check/", application_view.counter_check, name="counter-check"),
     path("attachments/<uuid:attachment_id>/preview/", application_view.attachment_preview, name="preview"),
+    path("intake/quarantine/", staff.quarantine_list, name="quarantine"),
     path("attachments/<uuid:attachment_id>/", staff.staff_attachment, name="attachment"),
     path("<str:number>/", staff.case_detail, name="case"),
     path("<str:number>/transition/", staff.case_transition, name="transition"),

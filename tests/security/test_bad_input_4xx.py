@@ -7,7 +7,6 @@ from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
-from django.test import Client
 
 from plugins.queue_booking.tests.conftest import LOOSE_LIMITS
 
@@ -91,38 +90,32 @@ def _parallel(count: int, send) -> list[int]:
         return list(pool.map(one, range(count)))
 
 
-def test_concurrent_duplicate_mos_registrations_register_one_case_and_refuse_the_rest(
-    przystan_server, office, enable_plugin, user_factory
+def test_concurrent_deliveries_of_one_mos_package_import_one_case_and_answer_duplicate_to_the_rest(
+    przystan_server, office, enable_plugin
 ):
-    from plugins.legalisation.models import Case
+    from plugins.legalisation.models import Attachment, Case, QuarantinedPackage
+    from plugins.legalisation.mos_simulator import build_sample
+    from przystan.api.models import ServiceCredential
 
     enable_plugin(office, "legalisation")
-    user = user_factory(email="olena@example.com")
-    client = Client()
-    client.force_login(user)
-    cookies = {"sessionid": client.cookies["sessionid"].value}
-    form = {
-        "mos_number": "MOS/2026/000123",
-        "application_type": "temp_work",
-        "person_name": "Olena Shevchenko",
-        "passport_number": "FE123456",
-        "birth_date": "1990-04-12",
-        "filed_on": "2026-05-04",
-        "phone": "+48600100200",
-    }
-    with httpx.Client(base_url=przystan_server.url, cookies=cookies) as http:
-        token = csrf(http, "/legalisation/register-mos/")
+    _credential, value = ServiceCredential.issue(
+        name="MOS", office=office, scopes=["legalisation-mos-packages"], created_by=None
+    )
+    _package_id, payload = build_sample(office.code, kid="mos-test", key=b"test-only-mos-signing-key")
 
     def send(_n: int) -> int:
-        with httpx.Client(base_url=przystan_server.url, cookies={**cookies, "csrftoken": token}) as http:
+        with httpx.Client(base_url=przystan_server.url) as http:
             return http.post(
-                "/legalisation/register-mos/", data={**form, "csrfmiddlewaretoken": token}
+                "/api/legalisation/mos/packages/",
+                content=payload,
+                headers={"Content-Type": "application/zip", "Authorization": f"Service {value}"},
             ).status_code
 
     statuses = _parallel(6, send)
     assert 500 not in statuses, statuses
-    assert sorted(statuses) == [302] + [400] * 5, statuses
-    assert Case.objects.filter(mos_number="MOS/2026/000123").count() == 1
+    assert sorted(statuses) == [200] * 5 + [201], statuses
+    assert Case.objects.filter(source="mos").count() == 1 and Attachment.objects.count() == 3
+    assert not QuarantinedPackage.objects.exists()
 
 
 def test_concurrent_duplicate_signups_create_one_account_and_answer_alike(przystan_server, office, settings):

@@ -49,6 +49,7 @@ class DemoSummary:
     office: Any
     staff: list[DemoStaff] = field(default_factory=list)
     public: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # lines plugins' demo_data return, shown with logins
 
     def banner(self, url: str) -> str:
         lines = [
@@ -69,6 +70,8 @@ class DemoSummary:
             lines.append(f"    {'':<14} {'':<38} TOTP secret:  {staff.totp_secret}")
         for kind, email in self.public:
             lines.append(f"    {kind:<14} {email}")
+        for note in self.notes:
+            lines.append(f"    {note}")
         lines.append("Press Ctrl+C to stop.")
         return "\n".join(lines)
 
@@ -175,5 +178,6 @@ def load_demo(stdout: TextIO) -> DemoSummary:
         user.set_password(DEMO_PASSWORD)
         user.save()
         summary.public.append((kind, email))
-    hooks_for_office(office).demo_data(office=office, stdout=stdout)
+    for answer in hooks_for_office(office).demo_data(office=office, stdout=stdout):
+        summary.notes.extend(answer or [])
     return summary

@@ -127,10 +127,11 @@ def access_grants() -> list[Any]:
 
 
 @hookspec
-def demo_data(office: Any, stdout: Any) -> None:
-    """Load the plugin's demo data for ``office`` (called by ``przystan demo``; return nothing).
+def demo_data(office: Any, stdout: Any) -> list[str] | None:
+    """Load the plugin's demo data for ``office`` (called by ``przystan demo``).
 
-    Must be idempotent: running the demo twice must not duplicate records.
+    Must be idempotent: running the demo twice must not duplicate records. Return nothing, or lines
+    to print among the demo logins of the banner (e.g. a one-time code a demo user needs).
     """
 
 
@@ -222,6 +223,20 @@ def procedure_actions(office: Any, application_type: str, language: str) -> list
 
     ``kind`` is e.g. ``"book_visit"``, ``"pay_fee"``, ``"apply"``, ``"track_case"``; only plugins
     enabled for the office answer, so a disabled plugin's button disappears.
+    """
+
+
+@hookspec
+def case_sources(office: Any) -> list[Any]:
+    """Return the :class:`przystan.intake.contract.CaseSource` objects configured for ``office``.
+
+    Cases that arrive from outside (a MOS submission package, another system): each source describes
+    itself, yields the packages waiting for the office (``fetch``), imports one package atomically
+    (``import_package`` → an :class:`~przystan.intake.contract.ImportResult`: imported, duplicate of
+    an earlier delivery, or quarantined with a reason and nothing imported) and is told the outcome
+    (``acknowledge``). The core runner (``przystan manage intake_poll``, periodic job
+    ``core.intake-poll``) calls this per office, so a plugin disabled for the office offers none;
+    return ``[]`` when the office has not configured a source.
     """
 
 

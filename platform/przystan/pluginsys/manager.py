@@ -38,6 +38,7 @@ CORE_HOOK_MODULES = (
     "przystan.api.hooks",
     "przystan.web.hooks",
     "przystan.scheduling.hooks",
+    "przystan.intake.hooks",
     "cms_content.hooks",  # the information portal is part of the platform, not an optional plugin
 )
 _SLUG_RE = re.compile(r"^[a-z][a-z0-9_]{1,49}$")

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "przystan.api",
     "przystan.web",
     "przystan.scheduling",
+    "przystan.intake",
     # plugins: static and reviewable; discovery of their hooks goes through entry points
     "plugins.serce",
     "plugins.hotel",

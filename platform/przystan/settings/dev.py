@@ -10,3 +10,6 @@ STORAGES = {  # noqa: F405
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# the demo's MOS simulator signs with this key; a real installation sets LEGALISATION_MOS_KEYS
+# ("kid:secret,…") in the environment instead (see plugins/legalisation/README.md)
+LEGALISATION_MOS_KEYS = {"mos-demo": "demo-only-mos-signing-key"}

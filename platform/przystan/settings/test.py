@@ -30,3 +30,5 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 PRZYSTAN_EXTRA_PLUGINS: list[str] = []
 SILENCED_SYSTEM_CHECKS = ["przystan.W001"]  # the throwaway test plugin app has no entry point
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.throwaway_plugin", "tests.cms.cms_fake_plugin"]  # noqa: F405
+# the MOS package signing key of the loopback simulator (tests only; production reads the environment)
+LEGALISATION_MOS_KEYS = {"mos-test": "test-only-mos-signing-key"}

@@ -7,6 +7,7 @@ class Migration(migrations.Migration):
         ("legalisation", "0008_deadline_rules"),
         ("legalisation", "0008_counter_check"),
         ("legalisation", "0008_letters"),
+        ("legalisation", "0008_mos_intake"),
     ]
 
     operations = []

@@ -5,6 +5,7 @@ from .cases import Case, CaseCounter, CaseReceipt, CaseSource, PinGuard, PinRese
 from .communication import Message, SupplementRequest
 from .counter import CounterCheck, CounterStatus
 from .deadline_rules import DeadlineRule, DeadlineUnit, SuspensionPeriod
+from .intake import ClaimAttempt, ClaimCode, MosPackage, QuarantinedPackage, QuarantineReason
 from .routes import FilingRoute, FilingRouteKind, PreparationChecklist
 from .tracking import FileMove, Inquiry
 
@@ -14,6 +15,8 @@ __all__ = [
     "Attachment",
     "Case",
     "CaseCounter",
+    "ClaimAttempt",
+    "ClaimCode",
     "CaseSource",
     "CaseReceipt",
     "DeadlineRule",
@@ -26,9 +29,12 @@ __all__ = [
     "FilingRouteKind",
     "Inquiry",
     "Message",
+    "MosPackage",
     "PinGuard",
     "PinReset",
     "PreparationChecklist",
+    "QuarantineReason",
+    "QuarantinedPackage",
     "StageChange",
     "SupplementRequest",
     "Team",

@@ -21,8 +21,13 @@ class Application(models.Model):
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     office = models.ForeignKey("offices.Office", on_delete=models.PROTECT, related_name="+")
+    # None for an application imported from MOS until the foreigner claims the case
     applicant = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="legal_applications"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="legal_applications",
     )
     type_code = models.CharField(_("application type"), max_length=32)
     data = models.JSONField(_("answers"), default=dict, blank=True)
@@ -85,7 +90,10 @@ class Attachment(models.Model):
     size = models.PositiveIntegerField()
     sha256 = models.CharField(max_length=64)
     scan_result = models.CharField(max_length=40, default="clean")
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # None for a file that arrived with a MOS package (no account uploaded it)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -179,6 +179,11 @@ EXPECTED: list[Entry] = [
         path=plain("legalisation-staff:statistics"),
     ),
     Entry(
+        "legalisation-staff:quarantine",
+        {**STAFF_PAGE, "officer": 403, "queue_officer": 403, "office_admin": 200},
+        path=plain("legalisation-staff:quarantine"),
+    ),
+    Entry(
         "legalisation-staff:attachment",
         STAFF_SENSITIVE,
         path=lambda w, t: case_attachment(w, t, "legalisation-staff:attachment"),
@@ -347,6 +352,7 @@ EXPECTED: list[Entry] = [
         path=case_url("legalisation:payment-receipt", first_receipt),
         reads_case=True,
     ),
+    # claiming a case that arrived from MOS: signed-in foreigners only (an employer is refused)
     Entry(
         "legalisation:mos-guide",
         PUBLIC,
@@ -363,9 +369,16 @@ EXPECTED: list[Entry] = [
         path=plain("legalisation-staff:filing-routes"),
     ),
     Entry(
-        "legalisation:register-mos",
-        {**APPLICATION, "foreigner": 200, "employer": 200},
-        path=plain("legalisation:register-mos"),
+        "legalisation:claim",
+        {**APPLICATION, "foreigner": 200, "employer": 403},
+        path=plain("legalisation:claim"),
+    ),
+    Entry(
+        "legalisation:claim",
+        {**APPLICATION, "foreigner": 400, "employer": 403},
+        "post",
+        plain("legalisation:claim"),
+        lambda w, t: {"case_number": w["case"][t].number, "code": "AAAA-BBBB-CCCC"},
     ),
     # ------------------------------------------------------------------- applications (own drafts)
     Entry(
@@ -463,6 +476,13 @@ EXPECTED: list[Entry] = [
             f"/api/legalisation/officer/cases/{w['case'][t].number}/attachments/"
             f"{w['case'][t].attachments.first().public_id}/"
         ),
+    ),
+    # MOS delivers packages with a service credential only: no account may post one
+    Entry(
+        "api:legalisation-mos-packages-list",
+        {**dict.fromkeys(ROLES, 403), "anonymous": API_ANON},
+        "post",
+        lambda w, t: "/api/legalisation/mos/packages/",
     ),
     Entry(
         "api:legalisation-status-list",

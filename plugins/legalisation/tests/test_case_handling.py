@@ -1,5 +1,5 @@
 """Officer work on a case: transitions as a state machine, audit, notifications, hooks, supplements,
-inquiries, paper file moves, status check and MOS registration."""
+inquiries, paper file moves and status check."""
 
 import datetime
 import types
@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from plugins.legalisation.models import Case, FileMove
+from plugins.legalisation.models import FileMove
 from plugins.legalisation.services import assign, request_supplement
 from plugins.legalisation.workflow import TransitionNotAllowed, transition
 from przystan.audit.models import AuditEntry
@@ -220,24 +220,6 @@ def test_public_status_check_by_number_and_pin_is_rate_limited(client, legal_off
     codes = [client.post(url, {"number": case.number, "pin": "1"}).status_code for _ in range(12)]
     assert 429 in codes
     cache.clear()
-
-
-def test_register_mos_application(client, legal_office, foreigner):
-    client.force_login(foreigner)
-    data = {
-        "mos_number": "MOS/2026/000123",
-        "application_type": "temp_work",
-        "person_name": "Olena Shevchenko",
-        "passport_number": "FE123456",
-        "birth_date": "1990-04-12",
-        "filed_on": "2026-05-04",
-        "phone": "",
-    }
-    response = client.post(reverse("legalisation:register-mos"), data)
-    case = Case.objects.get(mos_number="MOS/2026/000123")
-    assert response.status_code == 302 and case.applicant == foreigner
-    again = client.post(reverse("legalisation:register-mos"), data)
-    assert again.status_code == 400 and Case.objects.count() == 1
 
 
 def test_messages_with_read_receipts(

@@ -13,6 +13,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import APIException, NotFound
+from rest_framework.parsers import BaseParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -24,7 +25,7 @@ from ..application_types import type_name
 from ..deadlines import clock_for
 from ..models import Attachment, Case, Message
 from ..pins import PinCheck, check_status_pin, pin_locked_message
-from ..policy import CASE
+from ..policy import CASE, INTAKE
 from ..scoping import party_cases, staff_cases
 from ..stages import stage
 from .apply import serve_attachment
@@ -231,4 +232,60 @@ class StatusViewSet(viewsets.GenericViewSet):
                     "clock_paused": clock.paused,
                 }
             ).data
+        )
+
+
+class RawPackageParser(BaseParser):
+    """The request body as bytes (a MOS package is a zip)."""
+
+    media_type = "application/zip"
+
+    def parse(self, stream: Any, media_type: str | None = None, parser_context: Any = None) -> bytes:
+        from ..mos_package import MAX_PACKAGE_BYTES
+
+        data = stream.read(MAX_PACKAGE_BYTES + 1) if stream is not None else b""
+        return data
+
+
+class ImportResultSerializer(serializers.Serializer):
+    outcome = serializers.ChoiceField(choices=["imported", "duplicate", "quarantined"])
+    package_id = serializers.CharField()
+    case_number = serializers.CharField(allow_blank=True)
+    reason = serializers.CharField(allow_blank=True)
+    detail = serializers.CharField(allow_blank=True)
+
+
+class MosPackageViewSet(viewsets.ViewSet):
+    """MOS delivers a submission package (``Content-Type: application/zip``) with a service credential.
+
+    ``201`` imported, ``200`` the same package again (nothing changed), ``422`` quarantined with the
+    reason (nothing imported). The package must be addressed to the credential's office.
+    """
+
+    access_resource = INTAKE
+    access_actions = {"create": "edit"}
+    permission_classes = [access.StaffPolicyPermission]
+    parser_classes = [RawPackageParser]
+
+    @extend_schema(
+        request={"application/zip": OpenApiTypes.BINARY},
+        responses={201: ImportResultSerializer, 200: ImportResultSerializer, 422: ImportResultSerializer},
+    )
+    def create(self, request: Request) -> Response:
+        from przystan.intake.contract import Outcome, Package
+
+        from ..mos_intake import SOURCE, import_package
+
+        payload = request.data if isinstance(request.data, bytes) else b""
+        result = import_package(request.office, Package(SOURCE, payload, origin="http"))
+        status = {Outcome.IMPORTED: 201, Outcome.DUPLICATE: 200, Outcome.QUARANTINED: 422}[result.outcome]
+        return Response(
+            {
+                "outcome": result.outcome.value,
+                "package_id": result.package_id,
+                "case_number": result.case_reference,
+                "reason": result.reason,
+                "detail": result.detail,
+            },
+            status=status,
         )

@@ -1,17 +1,15 @@
 """The foreigner's, attorney's and employer's portal: own cases, case tracking, messages, supplements,
-MOS registration, and the public status check by case number + PIN (no account, rate limited)."""
+claiming a case that arrived from MOS, and the public status check by case number + PIN (no account, rate limited)."""
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -24,14 +22,15 @@ from przystan.offices.enablement import hooks_for_office
 from przystan.web.privacy import personal
 
 from .. import attachments as files
-from ..application_types import TYPES, type_name
+from ..application_types import type_name
+from ..claims import claim
 from ..deadlines import clock_for
 from ..documents import filing_receipt_pdf, supplement_letter_pdf
 from ..models import Application, ApplicationStatus, Attachment, Case, CaseSource
 from ..pins import PinCheck, check_status_pin, pin_locked_message, reset_pin
 from ..policy import APPLICATION, CASE
 from ..scoping import party_cases
-from ..services import answer_supplement, mark_read, post_message, register_mos
+from ..services import answer_supplement, mark_read, post_message
 from ..stages import stage
 from .apply import serve_attachment
 from .common import applicant_case_or_404, language, party_case_or_404
@@ -297,76 +296,50 @@ def case_new_pin(request: HttpRequest, number: str) -> HttpResponse:
     return redirect("legalisation:case", case.number)
 
 
-# ----------------------------------------------------------------------------- MOS registration
+# ----------------------------------------------------------------------------- claiming a MOS case
 
 
-class MosForm(forms.Form):
-    mos_number = forms.RegexField(
-        label=gettext_lazy("MOS application number"),
-        regex=r"^[A-Za-z0-9/-]{6,40}$",
+class ClaimForm(forms.Form):
+    case_number = forms.CharField(
+        label=gettext_lazy("Case number"),
         max_length=40,
-        help_text=gettext_lazy("As shown in the confirmation from the MOS module."),
-        error_messages={"invalid": gettext_lazy("Check the MOS number: letters, digits, “/” and “-” only.")},
+        help_text=gettext_lazy("As given in the office's letter, e-mail or text message."),
     )
-    application_type = forms.ChoiceField(label=gettext_lazy("Application type"))
-    person_name = forms.CharField(label=gettext_lazy("Full name"), max_length=200)
-    passport_number = forms.RegexField(
-        label=gettext_lazy("Passport number"),
-        regex=r"^[A-Za-z0-9 ]{6,14}$",
+    code = forms.CharField(
+        label=gettext_lazy("One-time code"),
         max_length=20,
-        error_messages={
-            "invalid": gettext_lazy(
-                "A passport number has 6 to 12 letters and digits, without spaces or dashes."
-            )
-        },
+        help_text=gettext_lazy("12 letters and digits, e.g. ABCD-EFGH-JKLM."),
     )
-    birth_date = forms.DateField(
-        label=gettext_lazy("Date of birth"), widget=forms.DateInput(attrs={"type": "date"})
-    )
-    filed_on = forms.DateField(
-        label=gettext_lazy("Filed in MOS on"), widget=forms.DateInput(attrs={"type": "date"})
-    )
-    phone = forms.CharField(label=gettext_lazy("Mobile phone"), max_length=20, required=False)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["application_type"].choices = [(t.code, t.name) for t in TYPES]
-
-    def clean_filed_on(self) -> datetime.date:
-        value = self.cleaned_data["filed_on"]
-        if value > timezone.localdate():
-            raise forms.ValidationError(_("The filing date cannot be in the future."))
-        return value
 
 
 @access.guard(APPLICATION, "edit")
-def register_mos_view(request: HttpRequest) -> HttpResponse:
-    form = MosForm(request.POST or None)
+def claim_view(request: HttpRequest) -> HttpResponse:
+    """A signed-in foreigner binds a case that arrived from MOS to the account (number + one-time code)."""
+    if getattr(request.user, "kind", "") != "foreigner":
+        record_denied(request.user, "legalisation.case:claim", Case, request=request)
+        raise PermissionDenied
+    form = ClaimForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            result = register_mos(
-                request.office,
-                request.user,
-                mos_number=data["mos_number"].upper(),
-                application_type=data["application_type"],
-                person_name=data["person_name"],
-                passport_number=data["passport_number"],
-                birth_date=data["birth_date"],
-                filed_on=data["filed_on"],
-                email=request.user.email,
-                phone=data["phone"],
-                language=language(request),
-            )
-        except ValidationError as exc:
-            form.add_error("mos_number", exc.messages[0])
-        else:
+        result = claim(
+            request.office, request.user, form.cleaned_data["case_number"], form.cleaned_data["code"]
+        )
+        if result.ok:
             messages.success(
                 request,
-                _("The application is registered as case %(number)s. Your PIN for the status check: %(pin)s")
-                % {"number": result.case.number, "pin": result.pin},
+                _("Case %(number)s is now in your account.") % {"number": result.case.number},
             )
             return redirect("legalisation:case", result.case.number)
-    return render(
-        request, "legalisation/register_mos.html", {"form": form}, status=400 if form.errors else 200
-    )
+        if result.limited:
+            form.add_error(
+                None,
+                _("Too many wrong attempts. Try again in an hour, or contact the office."),
+            )
+        else:
+            form.add_error(
+                None,
+                _(
+                    "The case number and code do not match a case waiting to be added, or the code "
+                    "was already used. Check both and try again."
+                ),
+            )
+    return render(request, "legalisation/claim.html", {"form": form}, status=400 if form.errors else 200)

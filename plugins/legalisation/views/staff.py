@@ -27,9 +27,9 @@ from ..deadlines import DONE, clock_for, is_overdue
 from ..documents import decision_pdf, filing_receipt_pdf, supplement_letter_pdf
 from ..electronic import electronic_context
 from ..handlers import case_handlers, office_handlers
-from ..models import Attachment, Case, CaseSource, Inquiry, Team
+from ..models import Attachment, Case, CaseSource, Inquiry, MosPackage, QuarantinedPackage, Team
 from ..models.tracking import Authority
-from ..policy import ASSIGN, CASE, TEAM
+from ..policy import ASSIGN, CASE, INTAKE, TEAM
 from ..scoping import staff_cases
 from ..services import (
     add_inquiry,
@@ -130,6 +130,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
             ],
             "has_next": has_next,
             "can_supervise": access.allows(request.user, "manage", TEAM, office=request.office),
+            "can_see_quarantine": access.allows(request.user, "view", INTAKE, office=request.office),
             "page": page,
             "stages": STAGES,
             "types": TYPES,
@@ -420,3 +421,13 @@ def staff_attachment(request: HttpRequest, attachment_id: Any) -> HttpResponse:
     access.require(request, "read_sensitive", CASE, case)
     record_read(case, request=request, reason=f"attachment {found.public_id}")
     return serve_attachment(found)
+
+
+@staff_guard(INTAKE, "view")
+def quarantine_list(request: HttpRequest) -> HttpResponse:
+    """Supervisors and office administrators: MOS packages refused into the quarantine, with the reason."""
+    rows = QuarantinedPackage.objects.filter(office=request.office).order_by("-received_at", "-id")[:200]
+    imported = (
+        MosPackage.objects.filter(office=request.office).select_related("case").order_by("-imported_at")[:20]
+    )
+    return render(request, "legalisation/staff/quarantine.html", {"rows": rows, "imported": imported})
