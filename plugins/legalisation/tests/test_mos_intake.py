@@ -491,3 +491,14 @@ def test_the_self_registration_of_a_mos_number_is_gone(client, legal_office, for
     assert client.get("/legalisation/register-mos/").status_code == 404
     home = client.get(reverse("legalisation:home")).content.decode()
     assert "register-mos" not in home and CLAIM in home
+
+
+def test_the_officer_s_case_page_of_an_imported_case_shows_it_came_from_mos(
+    client, staff_login, imported, supervisor
+):
+    case, _code = imported
+    staff_login(client, supervisor)
+    page = client.get(reverse("legalisation-staff:case", args=[case.number]))
+    assert page.status_code == 200
+    body = page.content.decode()
+    assert case.mos_number in body and "paszport.pdf" in body
