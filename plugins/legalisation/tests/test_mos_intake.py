@@ -502,3 +502,16 @@ def test_the_officer_s_case_page_of_an_imported_case_shows_it_came_from_mos(
     assert page.status_code == 200
     body = page.content.decode()
     assert case.mos_number in body and "paszport.pdf" in body
+
+
+def test_a_json_upo_and_a_package_without_a_documents_complete_date_are_accepted(legal_office):
+    manifest = sample_manifest("testowy", upo={"file": "upo.json"})
+    del manifest["documents_complete_at"]
+    files = sample_files({**manifest, "upo": {"file": "upo.xml"}})
+    del files["upo.xml"]
+    files["upo.json"] = json.dumps({"number": "UPO-J-1", "received_at": "2026-05-04T10:12:00+02:00"}).encode()
+    result = deliver(legal_office, mos_package.build(manifest, files, kid=KID, key=KEY))
+    assert result.outcome == Outcome.IMPORTED, result
+    case = Case.objects.get()
+    assert case.application.filing_confirmation["number"] == "UPO-J-1"
+    assert case.documents_complete_at is None and case.legal_deadline is None  # the clock waits for them
