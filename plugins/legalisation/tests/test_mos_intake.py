@@ -412,6 +412,10 @@ def test_the_foreigner_claims_the_case_with_number_and_code_and_it_is_bound_to_t
     assert page.status_code == 200
     # Przystań issues no proof of filing for a MOS case: the UPO of MOS is the proof
     assert 'id="filed-in-mos"' in page.content.decode() and 'id="filing-receipt"' not in page.content.decode()
+    assert says(
+        page,
+        "Nothing for now: the office received your application from MOS and will send you a summons to appear in person.",
+    )
     assert case.number in client.get(reverse("legalisation:home")).content.decode()
 
 
