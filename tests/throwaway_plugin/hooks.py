@@ -59,3 +59,38 @@ def dashboard_panels():
 @hookimpl
 def demo_data(office, stdout):
     CALLS.append(f"demo:{office.code}")
+
+
+class ThrowawaySource:
+    """A case source for the core intake tests: packages waiting per office code, results recorded."""
+
+    name = "throwaway"
+    WAITING: dict[str, list[bytes]] = {}
+    HANDLED: list[tuple[str, str, str]] = []
+    BROKEN: set[str] = set()
+
+    def describe(self):
+        return {"name": self.name, "label": "Throwaway", "deliveries": ["memory"]}
+
+    def fetch(self, office):
+        from przystan.intake.contract import Package
+
+        if office.code in self.BROKEN:
+            raise ConnectionError("feed down")
+        while self.WAITING.get(office.code):
+            yield Package(self.name, self.WAITING[office.code].pop(0), origin="memory")
+
+    def import_package(self, office, package):
+        from przystan.intake.contract import ImportResult, Outcome
+
+        if package.payload == b"bad":
+            return ImportResult(Outcome.QUARANTINED, reason="malformed", detail="bad")
+        return ImportResult(Outcome.IMPORTED, package.payload.decode(), case_reference=f"C-{office.code}")
+
+    def acknowledge(self, office, package, result):
+        self.HANDLED.append((office.code, package.payload.decode(), result.outcome.value))
+
+
+@hookimpl
+def case_sources(office):
+    return [ThrowawaySource()]

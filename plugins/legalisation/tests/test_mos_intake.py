@@ -412,6 +412,10 @@ def test_the_foreigner_claims_the_case_with_number_and_code_and_it_is_bound_to_t
     assert page.status_code == 200
     # Przystań issues no proof of filing for a MOS case: the UPO of MOS is the proof
     assert 'id="filed-in-mos"' in page.content.decode() and 'id="filing-receipt"' not in page.content.decode()
+    assert says(
+        page,
+        "Nothing for now: the office received your application from MOS and will send you a summons to appear in person.",
+    )
     assert case.number in client.get(reverse("legalisation:home")).content.decode()
 
 
@@ -491,3 +495,27 @@ def test_the_self_registration_of_a_mos_number_is_gone(client, legal_office, for
     assert client.get("/legalisation/register-mos/").status_code == 404
     home = client.get(reverse("legalisation:home")).content.decode()
     assert "register-mos" not in home and CLAIM in home
+
+
+def test_the_officer_s_case_page_of_an_imported_case_shows_it_came_from_mos(
+    client, staff_login, imported, supervisor
+):
+    case, _code = imported
+    staff_login(client, supervisor)
+    page = client.get(reverse("legalisation-staff:case", args=[case.number]))
+    assert page.status_code == 200
+    body = page.content.decode()
+    assert case.mos_number in body and "paszport.pdf" in body
+
+
+def test_a_json_upo_and_a_package_without_a_documents_complete_date_are_accepted(legal_office):
+    manifest = sample_manifest("testowy", upo={"file": "upo.json"})
+    del manifest["documents_complete_at"]
+    files = sample_files({**manifest, "upo": {"file": "upo.xml"}})
+    del files["upo.xml"]
+    files["upo.json"] = json.dumps({"number": "UPO-J-1", "received_at": "2026-05-04T10:12:00+02:00"}).encode()
+    result = deliver(legal_office, mos_package.build(manifest, files, kid=KID, key=KEY))
+    assert result.outcome == Outcome.IMPORTED, result
+    case = Case.objects.get()
+    assert case.application.filing_confirmation["number"] == "UPO-J-1"
+    assert case.documents_complete_at is None and case.legal_deadline is None  # the clock waits for them

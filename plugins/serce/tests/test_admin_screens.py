@@ -126,6 +126,12 @@ def test_household_created_and_members_linked(client, staff, staff_login, serce_
     assert entry.changes["household"][1] is not None
     page = client.get(reverse("serce:person-detail", args=[ivan.pk])).content.decode()
     assert "Oksana" in page
+    for bad in ("abc", "", "1e3"):  # a tampered choice is refused in words, not a server error
+        response = client.post(url, {"remove": bad}, follow=True)
+        assert response.status_code == 200
+        assert [m.level_tag for m in response.context["messages"]] == ["error"]
+    oksana.refresh_from_db()
+    assert oksana.household == household
     client.post(url, {"remove": oksana.pk})
     oksana.refresh_from_db()
     assert oksana.household is None

@@ -46,8 +46,12 @@ def household_detail(request: HttpRequest, pk: int) -> HttpResponse:
     form = HouseholdMemberForm(request.POST or None)
     if request.method == "POST":
         policy.require(request, "edit", access.PERSON)
-        if request.POST.get("remove"):
-            person = access.person_for(request, int(request.POST["remove"]), "edit")
+        if "remove" in request.POST:
+            chosen = request.POST.get("remove", "")
+            if not chosen.isdigit():  # a tampered or empty choice: say so, change nothing
+                messages.error(request, _("Choose a member of the household to take out."))
+                return redirect("serce:household", pk=household.pk)
+            person = access.person_for(request, int(chosen), "edit")
             if person.household_id == household.pk:
                 person.household = None
                 person.household_role = ""
