@@ -57,3 +57,18 @@ def test_apps_do_not_translate_the_same_string_differently(language):
             if first[1] != entry.msgstr:
                 conflicts.append(f"{key!r}: {first[0]} {first[1]!r} vs {app} {entry.msgstr!r}")
     assert conflicts == []
+
+
+@pytest.mark.parametrize(
+    "po_path", [p for p in CATALOGUES if p.parts[-3] == "uk"], ids=lambda p: str(p.relative_to(ROOT))
+)
+def test_ukrainian_says_upravlinnia_for_the_office_never_uriad(po_path):
+    """Glossary: urząd (the office) is «управління» in Ukrainian; «уряд» means the government."""
+    import re
+
+    wrong = [
+        e.msgid
+        for e in polib.pofile(str(po_path))
+        if not e.obsolete and re.search(r"\bуряд\w*", e.msgstr, flags=re.IGNORECASE)
+    ]
+    assert wrong == []
