@@ -57,6 +57,7 @@ def record_check(case: Any, user: Any, data: Any) -> CounterCheck:
         raise ValidationError(errors)
     with transaction.atomic():
         return CounterCheck.objects.create(
+            office_id=case.office_id,
             case=case,
             checked_by=user,
             items=[{"code": r["code"], "status": r["status"], "note": r["note"].strip()} for r in rows],

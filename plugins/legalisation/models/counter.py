@@ -14,12 +14,15 @@ class CounterStatus(models.TextChoices):
     MISSING = "missing", _("missing")
 
 
-@audited(sensitive=True, office_field="")
+@audited(sensitive=True)
 class CounterCheck(models.Model):
     """One comparison at the counter: for each required document of the type, whether the original was
     seen or is missing (with a note), and a general note. ``items`` is a list of
     ``{"code": attachment code, "status": "seen" | "missing", "note": str}``."""
 
+    office = models.ForeignKey(
+        "offices.Office", on_delete=models.PROTECT, related_name="+"
+    )  # the audit's office
     case = models.ForeignKey("legalisation.Case", on_delete=models.CASCADE, related_name="counter_checks")
     checked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     at = models.DateTimeField(_("checked at"), auto_now_add=True)

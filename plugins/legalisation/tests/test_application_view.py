@@ -318,7 +318,7 @@ def test_counter_check_is_validated_saved_audited_and_shown_on_the_case(
     check = CounterCheck.objects.get()
     assert check.case == mos_case and check.checked_by == officer
     assert [i["code"] for i in check.missing] == ["contract"]
-    assert AuditEntry.objects.for_object(check).filter(action="create").exists()
+    assert AuditEntry.objects.for_object(check).filter(action="create", office=mos_case.office).exists()
     page = client.get(reverse("legalisation-staff:case", args=[mos_case.number]))
     html = page.content.decode()
     assert "Przyniesie oryginał umowy jutro" in html and "Checks at the counter" in html
