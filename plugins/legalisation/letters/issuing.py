@@ -33,6 +33,9 @@ DUE_DATE_KINDS = (
     "inquiry",
 )
 
+# the stage a letter moves the case to, when its workflow allows that move from the current stage
+FOLLOWING_STAGE = {"summons_fingerprints": "summons_fingerprints", "inquiry": "opinions_requested"}
+
 
 def letter_date(value: datetime.date | None, language: str) -> str:
     """A date as letters print it (``3 grudnia 2026``), in the letter's language."""
@@ -225,6 +228,10 @@ def issue(
             case.application_type, case.stage
         ):
             request_supplement(case, actor, details or rendered.body, due_date)
+        elif template.kind in FOLLOWING_STAGE and FOLLOWING_STAGE[template.kind] in allowed_next(
+            case.application_type, case.stage
+        ):
+            transition(case, FOLLOWING_STAGE[template.kind], actor, note=rendered.title)
         if inquiry is not None:
             send_letter(letter)
     case.refresh_from_db()

@@ -551,3 +551,20 @@ def test_letter_templates_panel_counts_and_links(rf, templates):
         html = letter_templates_panel(request)
     assert "18 шаблонів листів використовуються." in html
     assert reverse("legalisation-staff:letter-templates") in html
+
+
+def test_summons_for_fingerprints_and_inquiry_move_the_case_when_the_workflow_allows(
+    templates, supervisor, foreigner, inbox
+):
+    case = at_stage(submitted_case(templates, foreigner)[0], "accepted")
+    issue(case, template(templates, "summons_fingerprints", "ru"), supervisor, due_date=in_days(10))
+    case.refresh_from_db()
+    assert case.stage == "summons_fingerprints"
+    case = at_stage(case, "formal_check")
+    issue(case, template(templates, "inquiry"), supervisor, authority="consul", due_date=in_days(30))
+    case.refresh_from_db()
+    assert case.stage == "opinions_requested"
+    # a second inquiry at that stage is issued without a move
+    issue(case, template(templates, "inquiry"), supervisor, authority="police", due_date=in_days(30))
+    case.refresh_from_db()
+    assert case.stage == "opinions_requested" and case.inquiries.count() == 2
