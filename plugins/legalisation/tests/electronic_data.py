@@ -53,7 +53,8 @@ def add_file(application: Any, kind: str, name: str, data: bytes, declared: str)
 def electronic_case(office: Any, user: Any, **case_fields: Any) -> Any:
     """A submitted temp_work case turned into a MOS filing: Cyrillic/Polish answers, signatures, UPO,
     a real PDF contract, a PNG photo declared as PNG and a PNG declared as a PDF (a mismatch)."""
-    from plugins.legalisation.services import submit
+    from plugins.legalisation.models import CaseSource
+    from plugins.legalisation.services import open_case
 
     work = {
         "employer_name": "Zakład Łączności Sp. z o.o.",
@@ -65,7 +66,7 @@ def electronic_case(office: Any, user: Any, **case_fields: Any) -> Any:
     }
     draft = make_application(office, user, "temp_work", **work)
     attach_required(draft)
-    case = submit(draft).case
+    case = open_case(draft, source=CaseSource.MOS).case  # filed in MOS, opened here
     application = case.application
     application.data.update(
         {

@@ -31,6 +31,11 @@ def gettext_in(language: str, text: str) -> str:
         return translation.gettext(text)
 
 
+def uk_stage(code: str) -> str:
+    with translation.override("uk"):
+        return str(stage_name(code))
+
+
 def test_one_mos_case_from_arrival_to_card_pick_up(
     live_server, browser, legal_office, enable_plugin, tmp_path
 ):
@@ -61,7 +66,7 @@ def test_one_mos_case_from_arrival_to_card_pick_up(
     me.click("#claim-form button[type=submit]")
     me.wait_for_url(f"**/legalisation/cases/{case.number}/")
     assert me.locator("#filing-receipt").count() == 0  # MOS confirmed the filing; no second "proof" here
-    assert me.inner_text("#stage-name").strip() == gettext_in("uk", str(stage_name("filed")))
+    assert me.inner_text("#stage-name").strip() == uk_stage("filed")
 
     # the officer works the case in Polish
     officer = make_user("boss@uw.example.gov.pl", kind="staff", roles=("supervisor",), office=legal_office)
@@ -83,7 +88,7 @@ def test_one_mos_case_from_arrival_to_card_pick_up(
         desk.wait_for_load_state()
         assert Case.objects.get(pk=case.pk).stage == stage
         me.goto(f"{live_server.url}/legalisation/cases/{case.number}/")
-        assert me.inner_text("#stage-name").strip() == gettext_in("uk", str(stage_name(stage)))
+        assert me.inner_text("#stage-name").strip() == uk_stage(stage)
 
     desk.goto(case_url)
     assert desk.locator("#electronic-application").count() == 1  # the answers filed in MOS
@@ -104,7 +109,9 @@ def test_one_mos_case_from_arrival_to_card_pick_up(
     desk.get_by_role("button", name=gettext_in("pl", "Issue the letter")).click()
     desk.wait_for_selector("#letters")
     assert Letter.objects.filter(case=case, kind="summons_fingerprints").count() == 1
-    move("summons_fingerprints")
+    assert Case.objects.get(pk=case.pk).stage == "summons_fingerprints"  # the summons moves the case
+    me.goto(f"{live_server.url}/legalisation/cases/{case.number}/")
+    assert me.inner_text("#stage-name").strip() == uk_stage("summons_fingerprints")
     move("biometrics_taken")
     move("formal_check")
     move("evidence_review")
