@@ -69,7 +69,15 @@ def fees(office: Any, kind: ApplicationType, language: str) -> list[dict[str, An
     for result in results or []:
         found.extend(entry for entry in result or [] if isinstance(entry, dict))
     by_code = {entry.get("code"): entry for entry in found}
-    return [by_code[code] for code in kind.fee_codes if code in by_code]
+    payees = {  # the catalogue names the kind of payee; the person needs its name
+        "stamp_duty": getattr(office, "stamp_duty_payee", ""),
+        "office": getattr(office, "fees_payee", ""),
+    }
+    return [
+        {**by_code[code], "payee_name": payees.get(by_code[code].get("payee"), "")}
+        for code in kind.fee_codes
+        if code in by_code
+    ]
 
 
 def checklist_items(office: Any, kind: ApplicationType, language: str) -> list[Item]:

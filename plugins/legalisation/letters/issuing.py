@@ -143,6 +143,20 @@ def check_input(case: Any, template: Any, *, due_date: datetime.date | None, aut
         errors["template"] = _("This decision cannot be issued at the stage “%(stage)s”.") % {
             "stage": stage_name(case.stage)
         }
+    if template.kind in ("decision_granted", "decision_refused") and "template" not in errors:
+        # a decision on the merits needs the evidence: no open request to supplement, and every
+        # other authority has answered or let its time pass (its silence then counts as no objection)
+        today = timezone.localdate()
+        if case.supplements.filter(answered_on__isnull=True).exists():
+            errors["template"] = _(
+                "A request to supplement is still open: record the answer first, or leave the application "
+                "unexamined if the time has passed."
+            )
+        elif case.inquiries.filter(answered_on__isnull=True, due_on__gte=today).exists():
+            errors["template"] = _(
+                "Another authority has not answered yet and its time has not passed: wait for the answer "
+                "or for the due date of the inquiry."
+            )
     if errors:
         raise ValidationError(errors)
 

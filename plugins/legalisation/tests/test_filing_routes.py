@@ -132,3 +132,32 @@ def test_office_admin_adds_a_dated_rule_and_an_officer_may_only_read(client, sta
     row = FilingRoute.objects.get(office=legal_office)
     assert row.created_by == admin and route_for(legal_office, "invitation").route == "paper"
     assert AuditEntry.objects.for_object(row).exists()
+
+
+def test_an_office_cannot_file_here_what_the_act_routes_through_mos(client, staff_login, legal_office):
+    """Seen in a user test: the form accepted temporary residence and work "online in this portal"."""
+    from django.utils import translation
+
+    admin = make_user("admin@uw.example.gov.pl", kind="staff", roles=("office_admin",), office=legal_office)
+    staff_login(client, admin)
+    url = reverse("legalisation-staff:filing-routes")
+    against_the_act = {
+        "type_code": "temp_work",
+        "route": "local_online",
+        "effective_from": "2027-01-01",
+        "legal_basis": "Zarządzenie wojewody nr 12/2026",
+    }
+    response = client.post(url, against_the_act)
+    assert response.status_code == 400
+    html = response.content.decode()
+    with translation.override("pl"):
+        assert (
+            translation.gettext(
+                "On that date the national rule files this application only in MOS; an office cannot change it."
+            )
+            in html
+        )
+    thin = {**against_the_act, "type_code": "invitation", "route": "paper", "legal_basis": "x"}
+    assert client.post(url, thin).status_code == 400
+    assert not FilingRoute.objects.filter(office=legal_office).exists()
+    assert route_for(legal_office, "temp_work", datetime.date(2027, 1, 1)).is_mos

@@ -568,3 +568,45 @@ def test_summons_for_fingerprints_and_inquiry_move_the_case_when_the_workflow_al
     issue(case, template(templates, "inquiry"), supervisor, authority="police", due_date=in_days(30))
     case.refresh_from_db()
     assert case.stage == "opinions_requested" and case.inquiries.count() == 2
+
+
+def test_no_decision_on_the_merits_while_a_supplement_is_open_or_an_authority_may_still_answer(
+    templates, supervisor, foreigner
+):
+    """Seen in a user test: a permit was granted with the request to supplement still open and the
+    Border Guard's answer not yet due. Now the decision is refused in words and no number is used."""
+    from plugins.legalisation.models import Inquiry, SupplementRequest
+
+    case = at_stage(submitted_case(templates, foreigner)[0], "draft_decision")
+    today = timezone.localdate()
+    request = SupplementRequest.objects.create(
+        case=case,
+        text="Załącznik nr 1",
+        due_date=today + datetime.timedelta(days=7),
+        requested_on=today,
+        requested_by=supervisor,
+    )
+    with pytest.raises(ValidationError) as refused:
+        issue(case, template(templates, "decision_granted"), supervisor)
+    assert (
+        translation.gettext(
+            "A request to supplement is still open: record the answer first, or leave the application "
+            "unexamined if the time has passed."
+        )
+        in refused.value.messages
+    )
+    # leaving the application unexamined is exactly what an unanswered request leads to
+    SupplementRequest.objects.filter(pk=request.pk).update(answered_on=today)
+    inquiry = Inquiry.objects.create(
+        case=case,
+        authority="border_guard",
+        sent_on=today,
+        due_on=today + datetime.timedelta(days=30),
+        created_by=supervisor,
+    )
+    with pytest.raises(ValidationError):
+        issue(case, template(templates, "decision_refused"), supervisor)
+    assert not case.letters.exists()  # nothing issued, no register number used
+    Inquiry.objects.filter(pk=inquiry.pk).update(due_on=today - datetime.timedelta(days=1))  # silence
+    granted = issue(case, template(templates, "decision_granted"), supervisor)
+    assert granted.register_seq == 1

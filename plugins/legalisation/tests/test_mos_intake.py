@@ -519,3 +519,9 @@ def test_a_json_upo_and_a_package_without_a_documents_complete_date_are_accepted
     case = Case.objects.get()
     assert case.application.filing_confirmation["number"] == "UPO-J-1"
     assert case.documents_complete_at is None and case.legal_deadline is None  # the clock waits for them
+
+
+def test_the_status_page_points_a_mos_filer_to_claiming(client, legal_office):
+    """Seen in a user test: "track your case" led to number + PIN only, never to the MOS claim code."""
+    page = client.get(reverse("legalisation:status")).content.decode()
+    assert 'id="claim-hint"' in page and reverse("legalisation:claim") in page
