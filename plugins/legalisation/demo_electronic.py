@@ -42,7 +42,8 @@ def _image(fmt: str, colour: str) -> bytes:
     return buffer.getvalue()
 
 
-def _attach(application: Any, kind: str, name: str, data: bytes, declared: str) -> None:
+def attach_file(application: Any, kind: str, name: str, data: bytes, declared: str) -> Any:
+    """Store ``data`` as an attachment of the application declared as ``declared`` (as an intake would)."""
     attachment = Attachment(
         application=application,
         case=application.case,
@@ -55,6 +56,7 @@ def _attach(application: Any, kind: str, name: str, data: bytes, declared: str) 
     )
     attachment.file.save("upload", ContentFile(data), save=False)
     attachment.save()
+    return attachment
 
 
 def load_electronic(office: Any, stdout: Any) -> None:
@@ -114,8 +116,8 @@ def load_electronic(office: Any, stdout: Any) -> None:
             "mos_number": case.mos_number,
         },
     )
-    _attach(application, "photo", "zdjecie.jpg", _image("JPEG", "#3a6ea5"), "image/jpeg")
-    _attach(application, "passport_copy", "paszport.pdf", _pdf("PASZPORT / PASSPORT"), "application/pdf")
-    _attach(application, "contract", "umowa-o-prace.pdf", _pdf("UMOWA O PRACE"), "application/pdf")
-    _attach(application, "insurance", "ubezpieczenie.pdf", _image("JPEG", "#a53a3a"), "application/pdf")
+    attach_file(application, "photo", "zdjecie.jpg", _image("JPEG", "#3a6ea5"), "image/jpeg")
+    attach_file(application, "passport_copy", "paszport.pdf", _pdf("PASZPORT / PASSPORT"), "application/pdf")
+    attach_file(application, "contract", "umowa-o-prace.pdf", _pdf("UMOWA O PRACE"), "application/pdf")
+    attach_file(application, "insurance", "ubezpieczenie.pdf", _image("JPEG", "#a53a3a"), "application/pdf")
     stdout.write(f"legalisation: electronic application of demo case {case.number}\n")

@@ -6,8 +6,6 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from django.core.files.base import ContentFile
-
 from .conftest import attach_required, make_application, png_bytes
 
 CYRILLIC_PURPOSE = "Навчання в університеті та робота у Вроцлаві"
@@ -31,23 +29,9 @@ def pdf_with_text(text: str = "Umowa o pracę") -> bytes:
 
 
 def add_file(application: Any, kind: str, name: str, data: bytes, declared: str) -> Any:
-    import hashlib
+    from plugins.legalisation.demo_electronic import attach_file
 
-    from plugins.legalisation.models import Attachment
-
-    attachment = Attachment(
-        application=application,
-        case=application.case,
-        kind=kind,
-        original_name=name,
-        content_type=declared,
-        size=len(data),
-        sha256=hashlib.sha256(data).hexdigest(),
-        uploaded_by=application.applicant,
-    )
-    attachment.file.save("upload", ContentFile(data), save=False)
-    attachment.save()
-    return attachment
+    return attach_file(application, kind, name, data, declared)
 
 
 def electronic_case(office: Any, user: Any, **case_fields: Any) -> Any:

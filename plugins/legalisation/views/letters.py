@@ -26,6 +26,7 @@ from ..letters.placeholders import PLACEHOLDERS
 from ..letters.policy import LETTER_TEMPLATE
 from ..letters.seed import ensure_default_templates
 from ..models import Letter, LetterTemplate
+from ..models.letters import TEMPLATE_FIELDS
 from ..models.tracking import Authority
 from ..policy import CASE
 from ..workflow import TransitionNotAllowed
@@ -38,20 +39,7 @@ class LetterTemplateForm(forms.ModelForm):
 
     class Meta:
         model = LetterTemplate
-        fields = [
-            "kind",
-            "language",
-            "title",
-            "body",
-            "legal_basis",
-            "reasoning",
-            "appeal_instruction",
-            "place",
-            "signatory",
-            "source",
-            "effective_from",
-            "active",
-        ]
+        fields = ["kind", "language", *TEMPLATE_FIELDS, "active"]
         widgets = {
             "body": forms.Textarea(attrs={"rows": 8}),
             "legal_basis": forms.Textarea(attrs={"rows": 2}),
