@@ -161,3 +161,13 @@ def test_an_office_cannot_file_here_what_the_act_routes_through_mos(client, staf
     assert client.post(url, thin).status_code == 400
     assert not FilingRoute.objects.filter(office=legal_office).exists()
     assert route_for(legal_office, "temp_work", datetime.date(2027, 1, 1)).is_mos
+
+
+def test_a_get_of_the_start_link_leads_somewhere_and_starts_nothing(client, legal_office, foreigner):
+    """Seen in a user test: GET /legalisation/apply/<type>/ answered a blank 405."""
+    client.force_login(foreigner)
+    mos = client.get(reverse("legalisation:start", args=["temp_work"]))
+    assert mos.status_code == 302 and mos["Location"] == reverse("legalisation:mos-guide", args=["temp_work"])
+    here = client.get(reverse("legalisation:start", args=["visa_extension"]))
+    assert here.status_code == 302 and here["Location"] == reverse("legalisation:apply")
+    assert Application.objects.count() == 0

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from przystan import access
 from przystan.audit.api import record_denied, record_read
@@ -55,11 +55,17 @@ def choose_type(request: HttpRequest) -> HttpResponse:
 
 
 @access.guard(APPLICATION, "edit")
-@require_POST
+@require_http_methods(["GET", "POST"])
 def start(request: HttpRequest, type_code: str) -> HttpResponse:
+    """POST starts a draft. A GET (a bookmarked or shared link) starts nothing: it leads to the guide of a
+    MOS type or to the list of applications, instead of a blank "method not allowed"."""
     if type_code not in TYPES_BY_CODE:
         raise Http404
     route = route_for(request.office, type_code)
+    if request.method == "GET":
+        return (
+            redirect("legalisation:mos-guide", type_code) if route.is_mos else redirect("legalisation:apply")
+        )
     if not route.files_here:  # never start a filing the law routes elsewhere
         messages.error(request, not_filed_here_message(route))
         if route.is_mos:
