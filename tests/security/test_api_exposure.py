@@ -31,6 +31,7 @@ EXPECTED_EXPOSURE = {
     "legalisation-cases": Exposure.PUBLIC,
     "legalisation-status": Exposure.PUBLIC,
     "legalisation-officer-cases": Exposure.INTERNAL,
+    "legalisation-mos-packages": Exposure.INTERNAL,  # MOS delivers over the closed network
     "serce-persons": Exposure.INTERNAL,
     "serce-imports": Exposure.INTERNAL,
 }
@@ -38,6 +39,7 @@ INTERNAL_PATHS = (
     "/api/serce/persons/",
     "/api/serce/imports/",
     "/api/legalisation/officer/cases/",
+    "/api/legalisation/mos/packages/",
     "/api/booking/check-ins/",
 )
 PUBLIC_PATHS = (
