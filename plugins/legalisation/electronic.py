@@ -37,6 +37,12 @@ EXTENSIONS = {
     ".png": "image/png",
 }
 PREVIEWABLE = frozenset(CONTENT_NAMES)
+# the confirmation of filing MOS delivers in the package (its checksum and signature are verified at intake)
+UPO_KIND = "mos_upo"
+UPO_NAMES = {
+    "application/xml": gettext_lazy("XML document"),
+    "application/json": gettext_lazy("JSON document"),
+}
 SIGNATURE_KINDS = {
     "trusted_profile": gettext_lazy("Trusted profile (profil zaufany)"),
     "qualified": gettext_lazy("Qualified electronic signature"),
@@ -177,7 +183,12 @@ class AttachmentCheck:
 def content_name(content_type: str | None) -> str:
     if not content_type:
         return _("not declared")
-    return str(CONTENT_NAMES.get(content_type, content_type))
+    return str(CONTENT_NAMES.get(content_type) or UPO_NAMES.get(content_type) or content_type)
+
+
+def _upo_type(head: bytes) -> str | None:
+    start = head.lstrip()[:1]
+    return {b"<": "application/xml", b"{": "application/json"}.get(start)
 
 
 def head_bytes(attachment: Any, length: int = 16) -> bytes:
@@ -191,7 +202,8 @@ def head_bytes(attachment: Any, length: int = 16) -> bytes:
 def check_attachment(attachment: Any, label: str = "") -> AttachmentCheck:
     """Compare the declared type (the stored content type and the file name's extension) with the
     content recognised by its magic bytes; a difference is described in words."""
-    detected = sniff(head_bytes(attachment))
+    head = head_bytes(attachment)
+    detected = _upo_type(head) if attachment.kind == UPO_KIND else sniff(head)
     declared = (attachment.content_type or "").lower()
     by_name = EXTENSIONS.get(os.path.splitext(attachment.original_name or "")[1].lower())
     problem = ""
@@ -215,7 +227,8 @@ def check_attachment(attachment: Any, label: str = "") -> AttachmentCheck:
 
 def attachment_labels(type_code: str) -> dict[str, str]:
     kind = TYPES_BY_CODE.get(type_code)
-    return {spec.code: str(spec.label) for spec in kind.attachments} if kind else {}
+    labels = {spec.code: str(spec.label) for spec in kind.attachments} if kind else {}
+    return {**labels, UPO_KIND: str(gettext_lazy("Confirmation of filing from MOS (UPO)"))}
 
 
 def attachment_checks(application: Any) -> list[AttachmentCheck]:

@@ -98,6 +98,24 @@ def test_type_check_flags_a_declared_type_that_the_content_contradicts(mos_case)
         assert "ale zawartość to" in check_attachment(attachment(mos_case, "passport_copy")).problem
 
 
+def test_the_upo_from_mos_is_a_confirmation_not_a_suspicious_file(mos_case):
+    """Seen in the demo and a user test: the UPO (XML) MOS delivers was flagged "do not open"."""
+    from plugins.legalisation.electronic import attachment_labels
+
+    from .electronic_data import add_file
+
+    upo = add_file(
+        mos_case.application, "mos_upo", "upo.xml", b'<?xml version="1.0"?><UPO/>', "application/xml"
+    )
+    bad = add_file(mos_case.application, "mos_upo", "upo.xml", b"MZ\x90\x00", "application/xml")
+    with translation.override("en"):
+        assert check_attachment(upo).ok and not check_attachment(upo).previewable
+        assert not check_attachment(bad).ok  # not XML or JSON: still flagged
+        assert (
+            attachment_labels(mos_case.application_type)["mos_upo"] == "Confirmation of filing from MOS (UPO)"
+        )
+
+
 # ------------------------------------------------------------------ case page
 
 
