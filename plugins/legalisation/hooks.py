@@ -134,6 +134,7 @@ def notification_types() -> list[NotificationType]:
 
 @hookimpl
 def dashboard_panels() -> list[DashboardPanel]:
+    from .letters.panels import letter_templates_panel, overdue_inquiries
     from .panels import deadlines_at_risk, mos_quarantine
 
     return [
@@ -151,6 +152,20 @@ def dashboard_panels() -> list[DashboardPanel]:
             order=20,
             access=("legalisation.intake", "view"),
         ),
+        DashboardPanel(
+            "legalisation-overdue-inquiries",
+            label=_("Overdue inquiries to other authorities"),
+            render=overdue_inquiries,
+            order=11,
+            access=("legalisation.case", "edit"),
+        ),
+        DashboardPanel(
+            "legalisation-letter-templates",
+            label=_("Letter templates"),
+            render=letter_templates_panel,
+            order=60,
+            access=("legalisation.letter_template", "manage"),
+        ),
     ]
 
 
@@ -162,7 +177,13 @@ def periodic_jobs() -> list[PeriodicJob]:
             command="legalisation_recompute_deadlines",
             every_seconds=6 * 3600,
             description=_("Recompute the legal deadlines of undecided cases (rules, suspensions, pauses)."),
-        )
+        ),
+        PeriodicJob(
+            "legalisation.inquiry-reminders",
+            command="legalisation_inquiry_reminders",
+            every_seconds=3600,
+            description=_("Remind other authorities of overdue inquiries (once per reminder period)."),
+        ),
     ]
 
 
@@ -187,16 +208,18 @@ def reports() -> list[Report]:
 
 @hookimpl
 def access_resources() -> list[Any]:
+    from .letters import policy as letters_policy
     from .policy import resources
 
-    return resources()
+    return [*resources(), *letters_policy.resources()]
 
 
 @hookimpl
 def access_grants() -> list[Any]:
+    from .letters import policy as letters_policy
     from .policy import grants
 
-    return grants()
+    return [*grants(), *letters_policy.grants()]
 
 
 @hookimpl
@@ -210,9 +233,11 @@ def case_sources(office: Any) -> list[Any]:
 def demo_data(office: Any, stdout: Any) -> list[str]:
     from .demo import load, load_mos_arrival
     from .demo_electronic import load_electronic
+    from .letters.seed import seed_for_demo
 
     load(office, stdout)
     load_electronic(office, stdout)
+    seed_for_demo(office, stdout)
     return load_mos_arrival(office, stdout)
 
 
@@ -311,66 +336,3 @@ def procedure_actions(office: Any, application_type: str, language: str) -> list
             {"kind": "track_case", "label": str(_("Track your case")), "url": reverse("legalisation:status")}
         )
         return actions
-
-
-# --------------------------------------------------------------------------- letters and decisions
-# (own function names with ``specname``, so other parts of the plugin can implement the same hooks)
-
-
-@hookimpl(specname="periodic_jobs")
-def letters_periodic_jobs() -> list[Any]:
-    from przystan.pluginsys.contributions import PeriodicJob
-
-    return [
-        PeriodicJob(
-            "legalisation.inquiry-reminders",
-            command="legalisation_inquiry_reminders",
-            every_seconds=3600,
-            description=_("Remind other authorities of overdue inquiries (once per reminder period)."),
-        )
-    ]
-
-
-@hookimpl(specname="access_resources")
-def letters_access_resources() -> list[Any]:
-    from .letters.policy import resources
-
-    return resources()
-
-
-@hookimpl(specname="access_grants")
-def letters_access_grants() -> list[Any]:
-    from .letters.policy import grants
-
-    return grants()
-
-
-@hookimpl(specname="demo_data")
-def letters_demo_data(office: Any, stdout: Any) -> None:
-    from .letters.seed import ensure_default_templates
-
-    created = ensure_default_templates(office)
-    if created:
-        stdout.write(f"  legalisation: {created} letter templates")
-
-
-@hookimpl(specname="dashboard_panels")
-def letters_dashboard_panels() -> list[DashboardPanel]:
-    from .letters.panels import letter_templates_panel, overdue_inquiries
-
-    return [
-        DashboardPanel(
-            "legalisation-overdue-inquiries",
-            label=_("Overdue inquiries to other authorities"),
-            render=overdue_inquiries,
-            order=11,
-            access=("legalisation.case", "edit"),
-        ),
-        DashboardPanel(
-            "legalisation-letter-templates",
-            label=_("Letter templates"),
-            render=letter_templates_panel,
-            order=60,
-            access=("legalisation.letter_template", "manage"),
-        ),
-    ]

@@ -224,3 +224,11 @@ def ensure_default_templates(office: Any, saved_by: Any = None) -> int:
             LetterTemplate(office=office, kind=kind, language=language, **fields).save(saved_by=saved_by)
             created += 1
     return created
+
+
+def seed_for_demo(office: Any, stdout: Any) -> int:
+    """The demo's templates (once: a second run creates none and says nothing)."""
+    created = ensure_default_templates(office)
+    if created:
+        stdout.write(f"  legalisation: {created} letter templates")
+    return created

@@ -533,11 +533,11 @@ def test_request_to_supplement_letter_opens_the_request_and_pauses_the_clock(
 
 
 def test_demo_hook_seeds_the_templates_once(legal_office):
-    from plugins.legalisation.hooks import letters_demo_data
+    from plugins.legalisation.letters.seed import seed_for_demo
 
     out = io.StringIO()
-    letters_demo_data(legal_office, out)
-    letters_demo_data(legal_office, out)
+    seed_for_demo(legal_office, out)
+    seed_for_demo(legal_office, out)
     assert LetterTemplate.objects.filter(office=legal_office).count() == 18
     assert out.getvalue().count("letter templates") == 1
 
