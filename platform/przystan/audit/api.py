@@ -154,8 +154,34 @@ def record_denied(
     permission: str | None = None,
 ) -> AuditEntry:
     """Record a refused attempt: ``perm`` (alias ``permission=``) is the permission that was missing."""
+    from .denials import inside_transaction, keep_for_later
+
     missing = perm or permission or ""
-    return record_event(AuditAction.DENIED, obj, _who(user, request), reason=missing, request=request)
+    using = getattr(getattr(obj, "_state", None), "db", None)
+    if not inside_transaction(using):
+        return record_event(AuditAction.DENIED, obj, _who(user, request), reason=missing, request=request)
+    # the refusal usually rolls this transaction back: write the entry when it is over
+    entry = _entry_for(AuditAction.DENIED, obj, _who(user, request), reason=missing, request=request)
+    keep_for_later(entry, using)
+    return entry
+
+
+def _entry_for(
+    action: str, obj: Any, user: Any, *, reason: str, request: HttpRequest | None, changes: Any = None
+) -> AuditEntry:
+    """The entry about ``obj`` — an instance, a model class or ``None``."""
+    if isinstance(obj, type):
+        return build_entry(
+            action,
+            model=obj,
+            object_id="",
+            object_repr=str(obj._meta.verbose_name_plural),
+            changes=changes,
+            reason=reason,
+            user=user,
+            request=request,
+        )
+    return build_entry(action, obj=obj, changes=changes, reason=reason, user=user, request=request)
 
 
 def record_event(
@@ -174,19 +200,7 @@ def record_event(
     """
     if action not in AuditAction.values:
         raise ValueError(f"Unknown audit action {action!r}; use one of {AuditAction.values}.")
-    if isinstance(obj, type):
-        entry = build_entry(
-            action,
-            model=obj,
-            object_id="",
-            object_repr=str(obj._meta.verbose_name_plural),
-            changes=changes,
-            reason=reason,
-            user=user,
-            request=request,
-        )
-    else:
-        entry = build_entry(action, obj=obj, changes=changes, reason=reason, user=user, request=request)
+    entry = _entry_for(action, obj, user, reason=reason, request=request, changes=changes)
     if actor_repr is not None:
         entry.actor_repr = actor_repr[:200]
     return write(entry, getattr(getattr(obj, "_state", None), "db", None))

@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from przystan.web.client_ip import client_ip as policy_client_ip
 
 from .context import AuditContext, reset_context, set_context
+from .denials import flush_pending_denials
 
 REQUEST_ID_HEADER = "HTTP_X_REQUEST_ID"
 _REQUEST_ID_RE = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
@@ -30,6 +31,7 @@ class AuditContextMiddleware:
         try:
             response = self.get_response(request)
         finally:
+            flush_pending_denials()  # refusals whose transaction was rolled back
             reset_context(token)
         response.headers.setdefault("X-Request-ID", context.request_id)
         return response
