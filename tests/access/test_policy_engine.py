@@ -154,3 +154,40 @@ def test_roles_command_prints_every_grant_of_the_installation(capsys):
     text = policy_text(markdown=True)
     assert text.splitlines()[0] == "| role | plugin | resource | actions | scope |"
     assert len([line for line in text.splitlines() if line.startswith("| ")]) == len(rows) + 1
+
+
+def test_one_record_and_a_list_are_decided_alike_in_every_office(office, other_office, user_factory):
+    """``decide`` on a record and ``visible`` on a list apply the same office rule (one helper)."""
+    own_grant = access.Grant(
+        role="foreigner", resource="probe.account", actions=("view",), scope=access.Scope.OWN, plugin="probe"
+    )
+    own_rule = access.ScopeRule(narrow=lambda user, qs: qs.filter(pk=user.pk))
+    probe = access.Resource(
+        "probe.account",
+        label="probe",
+        actions=("view", "edit", "approve"),
+        model="accounts.User",
+        office_field="home_office",
+        scopes={**PROBE.scopes, access.Scope.OWN: own_rule},
+        plugin="probe",
+    )
+    people = [
+        user_factory("o@example.com", kind="staff", roles=("officer",), office=office),
+        user_factory("b@example.com", kind="staff", roles=("supervisor",), office=office),
+        user_factory("s@example.com", kind="staff", roles=("supervisor",), office=other_office),
+        user_factory("n@example.com", kind="staff", roles=("supervisor",), office=None),
+        user_factory("f@example.com", kind="foreigner", office=office),
+        # a foreigner's account that was also given a staff role but no office: only its own record
+        user_factory("m@example.com", kind="foreigner", roles=("supervisor",), office=None),
+    ]
+    everyone = User.objects.all()
+    checked = 0
+    with override_policy([probe], [*PROBE_GRANTS, own_grant]):
+        for here in (office, other_office, None):
+            for user in people:
+                listed = set(access.visible(user, "view", "probe.account", everyone, office=here))
+                for record in everyone:
+                    one = access.allows(user, "view", "probe.account", record, office=here)
+                    assert one == (record in listed), (user.email, record.email, here)
+                    checked += 1
+    assert checked == 3 * len(people) * everyone.count()

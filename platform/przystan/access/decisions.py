@@ -91,6 +91,29 @@ def _object_office_id(res: Resource, obj: Model) -> Any:
     return _office_id(value)
 
 
+def _grants_in_office(
+    user: Any, grants: list[Grant], res: Resource, office: Any
+) -> tuple[list[Grant], Decision | None]:
+    """The grants that count here: staff grants only in the staff member's own office.
+
+    Grants on a record's own party (``own``) count in any office; an installation-wide grant
+    everywhere. Returns the grants left, or the refusal when none is.
+    """
+    if not res.office_field or grants[0].scope is Scope.INSTALLATION:
+        return grants, None
+    own = [g for g in grants if g.scope is Scope.OWN]
+    if len(own) == len(grants):
+        return grants, None
+    home = getattr(user, "home_office_id", None)
+    if home is not None and _acting_office_id(user, office) == home:
+        return grants, None
+    if own:
+        return own, None
+    if home is None:
+        return [], Decision(False, reason=_("Your account has no office assigned."))
+    return [], Decision(False, reason=_("You work for another office."), status=404)
+
+
 def decide(
     user: Any, action: str, resource: str, obj: Model | None = None, *, office: Any = None
 ) -> Decision:
@@ -100,15 +123,9 @@ def decide(
         return Decision(False, reason=_("Your role does not allow this."))
     res = policy_table().resource(resource)
     wide = grants[0].scope is Scope.INSTALLATION
-    if res.office_field and not wide:
-        staff_grants = [g for g in grants if g.scope is not Scope.OWN]
-        home = getattr(user, "home_office_id", None)
-        if staff_grants and office is not None and home is not None and home != _office_id(office):
-            grants = [g for g in grants if g.scope is Scope.OWN]
-            if not grants:
-                return Decision(False, reason=_("You work for another office."), status=404)
-        if staff_grants and home is None and not [g for g in grants if g.scope is Scope.OWN]:
-            return Decision(False, reason=_("Your account has no office assigned."))
+    grants, refusal = _grants_in_office(user, grants, res, office)
+    if refusal is not None:
+        return refusal
     if obj is None:
         return Decision(True, scope=grants[0].scope)
     if res.office_field and not wide:
@@ -153,18 +170,12 @@ def visible(
     if not grants:
         return queryset.none()
     res = policy_table().resource(resource)
+    wide = grants[0].scope is Scope.INSTALLATION
+    grants, refusal = _grants_in_office(user, grants, res, office)
+    if refusal is not None:
+        return queryset.none()
     if res.office_field:
-        if grants[0].scope is Scope.INSTALLATION:
-            return (
-                queryset.filter(**{res.office_field: _office_id(office)}) if office is not None else queryset
-            )
-        acting = _acting_office_id(user, office)
-        home = getattr(user, "home_office_id", None)
-        staff_grants = [g for g in grants if g.scope is not Scope.OWN]
-        if staff_grants and (home is None or (acting is not None and home != acting)):
-            grants = [g for g in grants if g.scope is Scope.OWN]
-            if not grants:
-                return queryset.none()
+        acting = _office_id(office) if wide else _acting_office_id(user, office)
         if acting is not None:
             queryset = queryset.filter(**{res.office_field: acting})
     if any(g.scope in (Scope.OFFICE, Scope.INSTALLATION) for g in grants):
