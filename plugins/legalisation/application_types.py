@@ -289,3 +289,8 @@ def get_type(code: str) -> ApplicationType:
 def type_name(code: str) -> str:
     found = TYPES_BY_CODE.get(code)
     return str(found.name) if found else code
+
+
+def type_choices() -> list[tuple[str, str]]:
+    """The application types as model-field choices (the audit trail shows their names)."""
+    return [(t.code, t.name) for t in TYPES]

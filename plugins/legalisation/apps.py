@@ -69,7 +69,16 @@ class LegalisationConfig(PluginAppConfig):
             Case,
             sensitive=True,
             mask=("pin_hash",),
-            exclude=("person_name_search", "person_surname_search", "updated_at"),
+            # internal keys a reader of the trail cannot use (the office is the entry's own)
+            exclude=(
+                "person_name_search",
+                "person_surname_search",
+                "person_key",
+                "public_id",
+                "office",
+                "created_at",
+                "updated_at",
+            ),
         )
         register(Application, sensitive=True, exclude=("updated_at",))
         register(Attachment, sensitive=True, office_field="")

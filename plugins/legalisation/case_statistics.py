@@ -297,12 +297,15 @@ def to_csv(figures: Figures, *, period: str, type_label: str) -> bytes:
 
 
 def describe_period(date_from: datetime.date | None, date_to: datetime.date | None) -> str:
+    def day(value: datetime.date) -> str:
+        return formats.date_format(value, "SHORT_DATE_FORMAT")
+
     if date_from and date_to:
-        return _("filed %(start)s – %(end)s") % {"start": date_from.isoformat(), "end": date_to.isoformat()}
+        return _("filed %(start)s – %(end)s") % {"start": day(date_from), "end": day(date_to)}
     if date_from:
-        return _("filed from %(start)s") % {"start": date_from.isoformat()}
+        return _("filed from %(start)s") % {"start": day(date_from)}
     if date_to:
-        return _("filed until %(end)s") % {"end": date_to.isoformat()}
+        return _("filed until %(end)s") % {"end": day(date_to)}
     return _("all periods")
 
 

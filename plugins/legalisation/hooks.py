@@ -135,7 +135,7 @@ def notification_types() -> list[NotificationType]:
 @hookimpl
 def dashboard_panels() -> list[DashboardPanel]:
     from .letters.panels import letter_templates_panel, overdue_inquiries
-    from .panels import deadlines_at_risk, mos_quarantine
+    from .panels import awaiting_assignment, deadlines_at_risk, mos_quarantine
 
     return [
         DashboardPanel(
@@ -144,6 +144,13 @@ def dashboard_panels() -> list[DashboardPanel]:
             render=deadlines_at_risk,
             order=10,
             access=("legalisation.case", "view"),
+        ),
+        DashboardPanel(
+            "legalisation-unassigned",
+            label=_("Cases waiting for a handler"),
+            render=awaiting_assignment,
+            order=9,
+            access=("legalisation.case", "assign"),
         ),
         DashboardPanel(
             "legalisation-mos-quarantine",

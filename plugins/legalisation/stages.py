@@ -89,3 +89,8 @@ def stage(code: str) -> Stage:
 def stage_name(code: str) -> str:
     found = STAGES_BY_CODE.get(code)
     return str(found.name) if found else code
+
+
+def stage_choices() -> list[tuple[str, str]]:
+    """The stages as model-field choices (the audit trail and forms show their names)."""
+    return [(s.code, s.name) for s in STAGES]

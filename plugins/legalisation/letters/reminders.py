@@ -10,7 +10,7 @@ import logging
 from typing import Any
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from przystan import dispatch
@@ -78,10 +78,10 @@ def _remind(inquiry: Any, period: int, today: datetime.date) -> bool:
                 "On %(sent)s we asked for information in case %(number)s (%(name)s); the answer was "
                 "due on %(due)s. Please answer as soon as possible."
             ) % {
-                "sent": inquiry.sent_on.isoformat(),
+                "sent": formats.date_format(inquiry.sent_on, "SHORT_DATE_FORMAT"),
                 "number": case.number,
                 "name": case.person_name,
-                "due": inquiry.due_on.isoformat(),
+                "due": formats.date_format(inquiry.due_on, "SHORT_DATE_FORMAT"),
             }
         result = dispatch.send(
             case.office,

@@ -11,6 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from przystan.audit.api import AuditedManager
 from przystan.documents.storage import private_storage
 
+from ..application_types import type_choices
+from ..stages import stage_choices
+
 
 class Team(models.Model):
     """A team of officers of one office; officers see the cases of their teams."""
@@ -63,8 +66,8 @@ class Case(models.Model):
         default=CaseSource.PORTAL,
         db_default="portal",
     )
-    application_type = models.CharField(_("application type"), max_length=32)
-    stage = models.CharField(_("stage"), max_length=32, default="filed")
+    application_type = models.CharField(_("application type"), max_length=32, choices=type_choices)
+    stage = models.CharField(_("stage"), max_length=32, default="filed", choices=stage_choices)
     person_name = models.CharField(_("name"), max_length=200)
     person_name_search = models.CharField(max_length=200, editable=False, default="")
     # the same words from the last one (the surname of "given names surname"), for a prefix search by surname
@@ -74,9 +77,14 @@ class Case(models.Model):
     person_key = models.CharField(max_length=64)
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=20, blank=True)
-    language = models.CharField(_("language"), max_length=5, default="pl")
+    language = models.CharField(_("language"), max_length=5, default="pl", choices=settings.LANGUAGES)
     applicant = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="legal_cases"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="legal_cases",
+        verbose_name=_("applicant's account"),
     )
     employer = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -84,9 +92,10 @@ class Case(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="legal_employee_cases",
+        verbose_name=_("employer's account"),
     )
     employer_tax_id = models.CharField(_("employer NIP"), max_length=10, blank=True)
-    employer_annex_required = models.BooleanField(default=False)
+    employer_annex_required = models.BooleanField(_("employer's annex required"), default=False)
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -95,12 +104,14 @@ class Case(models.Model):
         related_name="legal_assigned_cases",
         verbose_name=_("assignee"),
     )
-    team = models.ForeignKey(Team, null=True, blank=True, on_delete=models.SET_NULL, related_name="cases")
+    team = models.ForeignKey(
+        Team, null=True, blank=True, on_delete=models.SET_NULL, related_name="cases", verbose_name=_("team")
+    )
     filed_at = models.DateField(_("filed on"))
-    documents_complete_at = models.DateField(null=True, blank=True)
-    fingerprints_at = models.DateField(null=True, blank=True)
+    documents_complete_at = models.DateField(_("documents complete on"), null=True, blank=True)
+    fingerprints_at = models.DateField(_("fingerprints taken on"), null=True, blank=True)
     legal_deadline = models.DateField(_("legal deadline"), null=True, blank=True)
-    clock_paused = models.BooleanField(default=False)
+    clock_paused = models.BooleanField(_("deadline paused"), default=False)
     file_location = models.CharField(_("paper file location"), max_length=120, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -503,7 +503,7 @@ def test_dashboard_panel_shows_the_handler_overdue_inquiries(rf, templates, supe
     with translation.override("pl"):
         html = overdue_inquiries(request)
     assert case.number in html and "Ostatnie przypomnienie" in html
-    assert timezone.localdate().strftime("%Y-%m-%d") in html
+    assert timezone.localdate().strftime("%d.%m.%Y") in html  # the staff date format
 
 
 def test_a_decision_keeps_no_due_date_and_an_inquiry_authority_only_for_inquiries(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 import re
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -136,7 +137,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
             "types": TYPES,
             "officers": _officers(request.office),
             "params": request.GET,
-            "query_without_page": "&".join(f"{k}={v}" for k, v in request.GET.items() if k != "page"),
+            "query_without_page": urlencode([(k, v) for k, v in request.GET.items() if k != "page"]),
         },
     )
 
