@@ -95,9 +95,10 @@ class AuditEntry(models.Model):
         ]
 
     def __str__(self) -> str:
-        return (
-            f"{self.at:%Y-%m-%d %H:%M:%S} {self.actor_label} {self.get_action_display()} {self.object_repr}"
-        )
+        from django.utils.formats import date_format
+
+        when = date_format(timezone.localtime(self.at), "SHORT_DATETIME_FORMAT")
+        return f"{when} {self.actor_label} {self.get_action_display()} {self.object_repr}"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self._state.adding:
@@ -115,6 +116,13 @@ class AuditEntry(models.Model):
         if self.actor_repr == ANONYMOUS_ACTOR:
             return str(_("anonymous visitor"))
         return self.actor_repr
+
+    @property
+    def reason_display(self) -> str:
+        """The reason in the reader's language (a refusal's policy entry in words)."""
+        from .labels import reason_label
+
+        return reason_label(self.reason)
 
     def change_rows(self) -> list[dict[str, Any]]:
         """``[{"name", "field", "before", "after"}]`` in the model's field order, values made readable."""
