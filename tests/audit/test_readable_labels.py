@@ -60,6 +60,7 @@ def test_a_refusal_is_explained_with_the_resource_and_the_action_in_words(client
     record_denied(officer, "audit.entry:view", None)
     entry = AuditEntry.objects.filter(action="denied", actor=officer).get()
     from przystan.audit.labels import reason_label  # noqa: PLC0415 - new in this change
+
     with translation.override("pl"):
         assert entry.reason_display == "Dziennik zdarzeń — podgląd"
     with translation.override("ru"):
@@ -96,3 +97,13 @@ def test_recorded_dates_are_shown_in_the_staff_format(person):
     rows = {row["name"]: row for row in created.change_rows()}
     when = timezone.localtime(dt.datetime.fromisoformat(recorded))
     assert rows["date_joined"]["after"] == when.strftime("%d.%m.%Y %H:%M")
+
+
+def test_related_records_and_actors_are_named_not_numbered(client, staff_login, user_factory, office, person):
+    officer = user_factory(email="officer2@example.gov.pl", kind="staff", office=office)
+    created = AuditEntry.objects.for_object(officer).filter(action="create").get()
+    rows = {row["name"]: row for row in created.change_rows()}
+    assert rows["home_office"]["after"] == str(office)  # not the office's id
+    changed = AuditEntry.objects.for_object(person).filter(action="update").get()
+    assert re.search(r"\(#\d+\)", changed.actor_repr)  # recorded with the account's number
+    assert changed.actor_label == "clerk@example.gov.pl"  # shown without it

@@ -87,9 +87,6 @@ class AuditEntryInspectView(PolicyInspectView):
     def get_ip_display_value(self) -> str:
         return self.object.ip or EMPTY
 
-    def get_actor_repr_display_value(self) -> str:
-        return self.object.actor_label
-
 
 class AuditEntryViewSet(PolicyViewSetMixin, ModelViewSet):
     model = AuditEntry

@@ -36,6 +36,25 @@ def field_order(model: type[models.Model] | None, name: str) -> int:
     return names.index(name) if name in names else len(names)
 
 
+#: ``(app_label.model, field) -> callable(value) -> str``: how a plugin names its codes (a nationality
+#: code as the country's name). Registered with :func:`register_value_display`.
+_VALUE_DISPLAY: dict[tuple[str, str], Any] = {}
+
+
+def register_value_display(model: type[models.Model], name: str, display: Any) -> None:
+    """Show the recorded values of ``model.name`` through ``display`` (e.g. ``nationality_name``)."""
+    _VALUE_DISPLAY[(model._meta.label_lower, name)] = display
+
+
+def _related_label(field: Any, value: Any) -> str:
+    """A recorded foreign key (an id) as the related record's name; an id no longer there stays ``#id``."""
+    try:
+        found = field.related_model._base_manager.filter(pk=value).first()
+    except (ValueError, TypeError):
+        found = None
+    return str(found) if found is not None else f"#{value}"
+
+
 def display_value(model: type[models.Model] | None, name: str, value: Any) -> str:
     """Choice labels instead of codes, yes/no, "hidden" for masked values, a dash for nothing."""
     if value is None or value == "" or value == []:
@@ -49,6 +68,11 @@ def display_value(model: type[models.Model] | None, name: str, value: Any) -> st
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False, sort_keys=True)
     field = _field(model, name)
+    custom = _VALUE_DISPLAY.get((model._meta.label_lower, name)) if model is not None else None
+    if custom is not None:
+        return str(custom(value))
+    if field is not None and field.many_to_one and not isinstance(value, list | dict):
+        return _related_label(field, value)
     choices = dict(getattr(field, "flatchoices", None) or [])
     if isinstance(value, str | int) and value in choices:
         return str(choices[value])

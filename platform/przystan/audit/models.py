@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.conf import settings
@@ -115,7 +116,8 @@ class AuditEntry(models.Model):
             return str(_("system"))
         if self.actor_repr == ANONYMOUS_ACTOR:
             return str(_("anonymous visitor"))
-        return self.actor_repr
+        # "clerk@example.gov.pl (#2)": the account's number is for the inspect page, not for staff tables
+        return re.sub(r" \(#\d+\)$", "", self.actor_repr)
 
     @property
     def reason_display(self) -> str:
