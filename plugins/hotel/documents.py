@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 
+from plugins.serce.dates import staff_date
 from plugins.serce.models import Person
 from plugins.serce.nationalities import nationality_name
 from przystan.documents.pdf import DocumentBuilder, render_document
@@ -104,14 +105,14 @@ def transfer_report_pdf(
                 [
                     (_("Register number"), member["register_number"]),
                     (_("Pobyt v.2 identifier"), member["pobyt_id"] or "—"),
-                    (_("Date of birth"), member["date_of_birth"] or "—"),
+                    (_("Date of birth"), staff_date(member["date_of_birth"]) or "—"),
                     (_("Nationality"), nationality_name(member["nationality"])),
                     (_("Language"), str(languages.get(member["language"], member["language"] or "—"))),
                     (
                         _("Medical filter"),
                         choice_label("medical_filters", "result", member["medical_filter"]),
                     ),
-                    (_("Medical filter date"), member["medical_filter_date"] or "—"),
+                    (_("Medical filter date"), staff_date(member["medical_filter_date"]) or "—"),
                     *([(_("Medical notes"), member["medical_notes"] or "—")] if health_notes else []),
                     (_("Special needs"), "; ".join(member["special_needs"]) or "—"),
                     (_("Needs an accessible room"), _("yes") if member["accessible_room"] else _("no")),

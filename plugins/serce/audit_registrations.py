@@ -4,9 +4,10 @@ from __future__ import annotations
 
 
 def register_models() -> None:
-    from przystan.audit.api import is_registered, register
+    from przystan.audit.api import is_registered, register, register_value_display
 
     from . import models as m
+    from .nationalities import nationality_name
 
     # a resident's identity: who opened it is recorded too (pages and API)
     if not is_registered(m.Person):
@@ -31,3 +32,14 @@ def register_models() -> None:
     for model in (m.Centre, m.BenefitRule, m.PaymentList):
         if not is_registered(model):
             register(model)
+    # codes recorded in the history, shown as words
+    register_value_display(m.Person, "nationality", nationality_name)
+    register_value_display(m.Stay, "source", stay_source)
+
+
+def stay_source(code: str) -> str:
+    """Which module recorded a stay, in words (the code is a plugin's slug)."""
+    from django.utils.translation import gettext
+
+    names = {"serce": gettext("the register (SERCE)"), "hotel": gettext("the hotel base")}
+    return names.get(code, code)

@@ -232,7 +232,7 @@ def grants() -> list[Grant]:
                 "serce.stay": (V,),
                 "serce.address": (V, E),
                 "serce.benefit": (V, E),
-                "serce.education": (V,),
+                "serce.education": (V, E),  # school enrolments and supplies are part of social work
                 "serce.food": (V,),
                 "serce.payment_list": (V, E),
                 "serce.notice": (V, E),

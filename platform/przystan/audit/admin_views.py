@@ -10,6 +10,9 @@ from typing import Any
 
 import django_filters
 from django.urls import path
+from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
@@ -17,6 +20,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from przystan.web.admin_access import AccessPermissionPolicy, PolicyInspectView, PolicyViewSetMixin
 
+from .labels import EMPTY
 from .models import AuditAction, AuditEntry
 from .recorder import build_entry, write
 from .registry import is_sensitive
@@ -58,6 +62,30 @@ class AuditEntryInspectView(PolicyInspectView):
                 )
             )
         return super().get(request, *args, **kwargs)
+
+    # The fields of an entry in the reader's language: labels of the record's fields, not their names.
+
+    def get_at_display_value(self) -> str:
+        return date_format(localtime(self.object.at), "SHORT_DATETIME_FORMAT")
+
+    def get_changes_display_value(self) -> str:
+        rows = self.object.change_rows()
+        if not rows:
+            return EMPTY
+        return format_html(
+            '<ul class="audit-changes">{}</ul>',
+            format_html_join(
+                "",
+                '<li><strong>{}</strong>: <span class="before">{}</span> → <span class="after">{}</span></li>',
+                ((row["field"], row["before"], row["after"]) for row in rows),
+            ),
+        )
+
+    def get_reason_display_value(self) -> str:
+        return self.object.reason_display or EMPTY
+
+    def get_ip_display_value(self) -> str:
+        return self.object.ip or EMPTY
 
 
 class AuditEntryViewSet(PolicyViewSetMixin, ModelViewSet):

@@ -34,6 +34,7 @@ from django.db import models, transaction
 from django.http import HttpRequest
 
 from .context import acting_as
+from .labels import register_value_display
 from .models import AuditAction, AuditEntry
 from .receivers import connect_model, connect_save_receivers
 from .recorder import build_entry, write
@@ -53,6 +54,7 @@ __all__ = [
     "record_read",
     "record_reads",
     "register",
+    "register_value_display",
     "unregister",
 ]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.conf import settings
@@ -95,9 +96,10 @@ class AuditEntry(models.Model):
         ]
 
     def __str__(self) -> str:
-        return (
-            f"{self.at:%Y-%m-%d %H:%M:%S} {self.actor_label} {self.get_action_display()} {self.object_repr}"
-        )
+        from django.utils.formats import date_format
+
+        when = date_format(timezone.localtime(self.at), "SHORT_DATETIME_FORMAT")
+        return f"{when} {self.actor_label} {self.get_action_display()} {self.object_repr}"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self._state.adding:
@@ -114,7 +116,15 @@ class AuditEntry(models.Model):
             return str(_("system"))
         if self.actor_repr == ANONYMOUS_ACTOR:
             return str(_("anonymous visitor"))
-        return self.actor_repr
+        # "clerk@example.gov.pl (#2)": the account's number is for the inspect page, not for staff tables
+        return re.sub(r" \(#\d+\)$", "", self.actor_repr)
+
+    @property
+    def reason_display(self) -> str:
+        """The reason in the reader's language (a refusal's policy entry in words)."""
+        from .labels import reason_label
+
+        return reason_label(self.reason)
 
     def change_rows(self) -> list[dict[str, Any]]:
         """``[{"name", "field", "before", "after"}]`` in the model's field order, values made readable."""

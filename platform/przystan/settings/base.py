@@ -221,6 +221,7 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = "Europe/Warsaw"
+FORMAT_MODULE_PATH = ["przystan.formats"]  # staff tables: dd.mm.rrrr (HH:MM) in every language
 USE_I18N = True
 USE_TZ = True
 

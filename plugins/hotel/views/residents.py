@@ -10,7 +10,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from plugins.serce.models import Centre, Person
+from plugins.serce.models import Centre, Person, SchoolEnrolment
 from plugins.serce.services.search import search_persons
 from przystan import access
 from przystan.audit.api import record_read
@@ -206,6 +206,7 @@ def resident(request: HttpRequest, person_id: int) -> HttpResponse:
         )
         family.append({"person": member, "placement": member_placement, "card": valid_card(member)})
     transfers = Transfer.objects.filter(persons=person).select_related("from_centre", "to_centre")
+    register = _register_links(request, person)
     other_centres = Centre.objects.filter(office=request.office, active=True)
     if placement:
         other_centres = other_centres.exclude(pk=placement.centre_id)
@@ -224,8 +225,24 @@ def resident(request: HttpRequest, person_id: int) -> HttpResponse:
             "card": valid_card(person),
             "transfers": transfers,
             "languages": sorted({"pl", person.language}, key=lambda code: code != "pl"),
+            "register": register,
         },
     )
+
+
+def _register_links(request: HttpRequest, person: Person) -> dict[str, object]:
+    """What of the person's register record (serce) the policy lets the user reach from here: the
+    record itself and the education entries (listed, and added by those who may edit them)."""
+    office, user = request.office, request.user
+    enrolment = SchoolEnrolment(person=person)
+    education = access.allows(user, "view", "serce.education", enrolment, office=office)
+    return {
+        "record": access.allows(user, "view", "serce.person", person, office=office),
+        "education": education,
+        "add_education": education
+        and access.allows(user, "edit", "serce.education", enrolment, office=office),
+        "enrolments": list(person.enrolments.all()) if education else [],
+    }
 
 
 def _family_in_centre(person: Person, placement: Placement) -> list[Person]:

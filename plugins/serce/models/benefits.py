@@ -88,7 +88,9 @@ class Benefit(models.Model):
         indexes = [models.Index(fields=["kind", "date_from"], name="serce_benefit_kind_from")]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} ({self.date_from}–{self.date_to or '…'})"
+        from ..dates import staff_date
+
+        return f"{self.get_kind_display()} ({staff_date(self.date_from)}–{staff_date(self.date_to) or '…'})"
 
     def clean(self) -> None:
         if self.date_to and self.date_from and self.date_to < self.date_from:

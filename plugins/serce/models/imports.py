@@ -33,4 +33,6 @@ class ImportRun(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
-        return f"{self.filename} {self.created_at:%Y-%m-%d %H:%M}"
+        from ..dates import staff_date
+
+        return f"{self.filename} {staff_date(self.created_at)}"

@@ -29,18 +29,20 @@ class NoticeBatch(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
-        return f"{self.notice_type} {self.created_at:%Y-%m-%d %H:%M}"
+        from ..dates import staff_date
+
+        return f"{self.notice_type} {staff_date(self.created_at)}"
 
     @property
     def label(self) -> str:
         """The notice's name (not its code) and when it was sent, for staff screens."""
-        from django.utils import timezone
 
+        from ..dates import staff_date
         from ..services.notices import KINDS
 
         kind = KINDS.get(self.notice_type)
         name = str(kind.label) if kind else self.notice_type
-        return f"{name} {timezone.localtime(self.created_at):%Y-%m-%d %H:%M}" if self.created_at else name
+        return f"{name} {staff_date(self.created_at)}" if self.created_at else name
 
 
 class NoticeRecipient(models.Model):

@@ -46,7 +46,11 @@ class Stay(models.Model):
         indexes = [models.Index(fields=["centre", "date_from"], name="serce_stay_centre_from")]
 
     def __str__(self) -> str:
-        return f"{self.person} @ {self.centre} ({self.date_from}–{self.date_to or '…'})"
+        from ..dates import staff_date
+
+        return (
+            f"{self.person} @ {self.centre} ({staff_date(self.date_from)}–{staff_date(self.date_to) or '…'})"
+        )
 
     @property
     def is_open(self) -> bool:

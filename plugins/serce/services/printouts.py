@@ -12,6 +12,7 @@ from reportlab.platypus import Table, TableStyle
 from przystan.documents.fonts import BOLD, REGULAR
 from przystan.documents.pdf import DocumentBuilder, render_card, render_document
 
+from ..dates import staff_date
 from ..models import Benefit, PaymentList, Person
 from . import payments, stays
 
@@ -44,7 +45,7 @@ def person_card(person: Person, language: str = "pl") -> bytes:
                 sub.paragraph(person.native_name, small=True)
             sub.paragraph(
                 _("Born %(date)s · %(nationality)s")
-                % {"date": person.date_of_birth or "—", "nationality": person.nationality or "—"},
+                % {"date": staff_date(person.date_of_birth) or "—", "nationality": person.nationality or "—"},
                 small=True,
             )
 
@@ -65,7 +66,7 @@ def residence_certificate(person: Person, language: str = "pl") -> bytes:
             [
                 (_("Name"), person.full_name),
                 (_("Name in the original script"), person.native_name or "—"),
-                (_("Date of birth"), person.date_of_birth or "—"),
+                (_("Date of birth"), staff_date(person.date_of_birth) or "—"),
                 (_("Nationality"), person.nationality or "—"),
                 (_("Register number"), person.register_number),
                 (_("Pobyt v.2 identifier"), person.pobyt_id or "—"),
@@ -74,16 +75,20 @@ def residence_certificate(person: Person, language: str = "pl") -> bytes:
         if stay:
             doc.paragraph(
                 _("The person lives in %(centre)s, %(address)s, since %(date)s.")
-                % {"centre": stay.centre.name, "address": stay.centre.address, "date": stay.date_from}
+                % {
+                    "centre": stay.centre.name,
+                    "address": stay.centre.address,
+                    "date": staff_date(stay.date_from),
+                }
             )
         elif address:
             doc.paragraph(
                 _("The person receives assistance outside a centre and lives at %(address)s since %(date)s.")
-                % {"address": address, "date": address.date_from}
+                % {"address": address, "date": staff_date(address.date_from)}
             )
         else:
             doc.paragraph(_("The person does not live in a centre at present."))
-        doc.paragraph(_("Issued on %(date)s.") % {"date": dt.date.today()})
+        doc.paragraph(_("Issued on %(date)s.") % {"date": staff_date(dt.date.today())})
         doc.signature_line()
 
     return render_document(
@@ -112,10 +117,13 @@ def benefit_decision(benefit: Benefit, language: str = "pl") -> bytes:
         doc.key_value_table(
             [
                 (_("Name"), person.full_name),
-                (_("Date of birth"), person.date_of_birth or "—"),
+                (_("Date of birth"), staff_date(person.date_of_birth) or "—"),
                 (_("Register number"), person.register_number),
                 (_("Benefit"), benefit.get_kind_display()),
-                (_("Period"), f"{benefit.date_from} – {benefit.date_to or _('until further notice')}"),
+                (
+                    _("Period"),
+                    f"{staff_date(benefit.date_from)} – {staff_date(benefit.date_to) or _('until further notice')}",
+                ),
                 (_("Payment day of the month"), benefit.payment_day),
                 (
                     _("Amount"),
@@ -168,7 +176,7 @@ def payment_list_pdf(payment_list: PaymentList, language: str = "pl") -> bytes:
                 (_("Month"), f"{payment_list.month:%Y-%m}"),
                 (_("Centre"), where),
                 (_("Status"), payment_list.get_status_display()),
-                (_("Payment date"), payment_list.payment_date),
+                (_("Payment date"), staff_date(payment_list.payment_date) or "—"),
                 (_("Persons"), sums["persons"]),
                 (_("Total"), f"{payments.zl(sums['total'])} zł"),
             ]

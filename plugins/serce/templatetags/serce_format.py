@@ -20,6 +20,14 @@ def money(grosze: Any) -> str:
 
 
 @register.filter
+def staff_date(value: Any) -> str:
+    """``{{ value|staff_date }}``: dd.mm.rrrr (and HH:MM, office time, for a moment); ISO text too."""
+    from ..dates import staff_date as format_staff_date
+
+    return format_staff_date(value)
+
+
+@register.filter
 def nationality(code: Any) -> str:
     return nationality_name(code)
 

@@ -175,7 +175,7 @@ URL_CASES: dict[str, Case] = {
     "medical": case(lambda r: f"{P}/persons/{r['person'].pk}/medical/", {"medical"}),
     "area-add": case(
         lambda r: f"{P}/persons/{r['person'].pk}/education/schoolenrolment/new/",
-        {"centre_staff"},
+        {"centre_staff", "social_worker"},
         guard=PERSON_VIEW,
     ),
     "area-edit": case(
@@ -375,15 +375,19 @@ def test_contact_details_only_to_those_who_may_read_them(client, staff_login, us
     assert client.get(f"{API}/persons/{anna.pk}/").json()["phone"] == "+48500100200"
 
 
-def test_social_worker_does_not_edit_education_but_grants_benefits(client, staff_login, user_factory, world):
+def test_social_worker_records_education_and_grants_benefits(client, staff_login, user_factory, world):
     anna = world.a["person"]
     worker = _user(user_factory, world, "social_worker")
     staff_login(client, worker)
+    page = client.get(f"{P}/persons/{anna.pk}/").content.decode()
     url = f"{P}/persons/{anna.pk}/education/schoolenrolment/new/"
+    assert f'href="{url}"' in page  # reached from the resident's page
     data = {"school_year": "2027/2028", "school_name": "SP 2", "enrolled_on": "2027-09-01"}
-    assert client.post(url, data).status_code == 403
-    assert not SchoolEnrolment.objects.filter(school_name="SP 2").exists()
-    assert AuditEntry.objects.filter(action="denied", actor=worker, reason="serce.education:edit").exists()
+    assert client.post(url, data).status_code == 302
+    assert SchoolEnrolment.objects.filter(person=anna, school_name="SP 2").exists()
+    assert "SP 2 (2027/2028)" in client.get(f"{P}/persons/{anna.pk}/").content.decode()
+    other = world.b["person"]  # a resident of another centre
+    assert client.post(f"{P}/persons/{other.pk}/education/schoolenrolment/new/", data).status_code == 403
     response = client.post(
         f"{P}/persons/{anna.pk}/benefits/benefit/new/",
         {"kind": "hygiene", "date_from": "2026-01-05", "payment_day": 15},
