@@ -113,7 +113,21 @@ class StatementForm(forms.Form):
 
 
 class ReportForm(forms.Form):
-    day = forms.DateField(label=_("Day"), widget=forms.DateInput(attrs={"type": "date"}), required=False)
+    """The day of the daily report: a date input (ISO value, as browsers need for ``type=date``)
+    showing the day asked for, today in the office's time zone by default."""
+
+    day = forms.DateField(
+        label=_("Day"),
+        # a date input takes only YYYY-MM-DD: a localised value ("04.12.2026") would leave it empty
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        input_formats=["%Y-%m-%d", "%d.%m.%Y"],
+        required=False,
+    )
+
+    def __init__(self, data: Any = None, **kwargs: Any) -> None:
+        data = data if data and data.get("day") else None  # no day asked for: the form shows today
+        super().__init__(data, **kwargs)
+        self.fields["day"].initial = timezone.localdate()
 
     def day_or_today(self) -> datetime.date:
         return (self.cleaned_data.get("day") if self.is_valid() else None) or timezone.localdate()

@@ -22,7 +22,7 @@ from ..models import Fee, GatewayEvent, Payment, PaymentStatus, Refund, RefundSt
 from ..policy import FEE, PAYMENT, REFUND, REPORT, STATEMENT
 from ..receipts import render_receipt
 from ..refunds import RefundError, approve_refund, request_refund
-from ..reports import daily_report, report_csv, report_pdf
+from ..reports import daily_report, days_with_payments, report_csv, report_pdf
 from ..statements import OUTCOME_LABELS, StatementError, import_statement
 from .guards import staff_guard
 
@@ -219,5 +219,10 @@ def finance_report(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "payments/staff/report.html",
-        {"form": form, "day": day, "accounts": daily_report(office, day)},
+        {
+            "form": form,
+            "day": day,
+            "accounts": daily_report(office, day),
+            "days": days_with_payments(office),
+        },
     )
