@@ -98,8 +98,13 @@ class FeeForm(forms.ModelForm):
 
 
 class RefundForm(forms.Form):
+    # localized: "12,50" as a Polish officer types it (and "12.50")
     amount = forms.DecimalField(
-        label=_("Amount to refund (zł)"), min_value=Decimal("0.01"), decimal_places=2, max_digits=9
+        label=_("Amount to refund (zł)"),
+        min_value=Decimal("0.01"),
+        decimal_places=2,
+        max_digits=9,
+        localize=True,
     )
     reason = forms.CharField(label=_("Reason"), max_length=300, widget=forms.Textarea(attrs={"rows": 2}))
 

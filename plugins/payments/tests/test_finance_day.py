@@ -9,7 +9,7 @@ import re
 import pytest
 from django.utils import timezone
 
-from plugins.payments.models import Payment, PaymentStatus
+from plugins.payments.models import Fee, Payment, PaymentStatus
 from plugins.payments.models.payments import format_pln
 
 from .test_transfer_statements_receipts import transfer_payment
@@ -53,3 +53,17 @@ def test_a_day_typed_the_polish_way_is_understood(client, pay_office, finance, s
     staff_login(client, finance)
     html = client.get("/staff/payments/report/?day=03.12.2026").content.decode()
     assert "03.12.2026" in html
+
+
+def test_the_payment_page_names_the_fees_in_the_staff_members_language(
+    client, pay_office, finance, staff_login
+):
+    payment, _html = transfer_payment(client, pay_office)  # paid for in Ukrainian: the lines say so
+    staff_login(client, finance)
+    client.cookies["django_language"] = "pl"
+    html = client.get(f"/staff/payments/payment/{payment.reference}/").content.decode()
+    for line in payment.lines.all():
+        fee = Fee.objects.filter(office=pay_office, code=line.fee_code).first()
+        assert line.name == fee.name_uk != fee.name_pl
+        assert f"{fee.name_pl}: {format_pln(line.amount_grosze)}" in html
+        assert fee.name_uk not in html

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
@@ -127,11 +128,30 @@ def payment_detail(request: HttpRequest, reference: str) -> HttpResponse:
         "payments/staff/payment_detail.html",
         {
             "payment": payment,
+            "lines": _lines_in_readers_language(payment),
             "form": form,
             "refunds": refunds,
             "can_refund": access.allows(request.user, REFUND, PAYMENT, payment, office=request.office),
         },
     )
+
+
+def _lines_in_readers_language(payment: Payment) -> list[tuple[str, int]]:
+    """The payment's fees named in the staff member's language (the lines keep the payer's): the
+    catalogue's version valid on the day of the payment, else the name frozen in the line."""
+    language = (get_language() or "pl")[:2]
+    day = timezone.localdate(payment.paid_at or payment.created_at)
+    lines = list(payment.lines.all())
+    fees = {
+        fee.code: fee
+        for fee in Fee.objects.filter(office=payment.office, code__in=[line.fee_code for line in lines])
+        .valid_on(day)
+        .order_by("valid_from")
+    }
+    return [
+        (fees[line.fee_code].name_in(language) if line.fee_code in fees else line.name, line.amount_grosze)
+        for line in lines
+    ]
 
 
 @staff_guard(PAYMENT, "view")
