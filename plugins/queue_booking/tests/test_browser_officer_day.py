@@ -220,6 +220,9 @@ def test_the_queue_officers_day(browser: Any, live_server: Any, demo: Any, run: 
         request.refresh_from_db()
         assert request.status == "approved" and request.decided_by.email == supervisor.email
         assert request.booking is not None and request.booking.full_name == "Walk-in Visitor"
+        row = page.locator("tr", has_text="Walk-in Visitor").inner_text()
+        when = timezone.localtime(request.slot.starts_at).strftime("%d.%m.%Y %H:%M")
+        assert request.booking.reference in row and when in row, row  # the number and the time
     finally:
         context.close()
     assert not checks.problems, "\n".join(checks.problems)
