@@ -130,7 +130,14 @@ class ReportForm(forms.Form):
     )
 
     def __init__(self, data: Any = None, **kwargs: Any) -> None:
-        data = data if data and data.get("day") else None  # no day asked for: the form shows today
+        raw = (data.get("day") or "").strip() if data else ""
+        data = {"day": raw} if raw else None  # no day asked for: the form shows today
+        for fmt in self.base_fields["day"].input_formats:
+            try:  # a day typed the Polish way is shown back in the input's own format
+                data = {"day": datetime.datetime.strptime(raw, fmt).date().isoformat()}
+                break
+            except ValueError:
+                continue
         super().__init__(data, **kwargs)
         self.fields["day"].initial = timezone.localdate()
 

@@ -51,8 +51,10 @@ def test_the_report_shows_today_in_the_day_picker_and_offers_the_days_with_payme
 
 def test_a_day_typed_the_polish_way_is_understood(client, pay_office, finance, staff_login):
     staff_login(client, finance)
+    client.cookies["django_language"] = "pl"
     html = client.get("/staff/payments/report/?day=03.12.2026").content.decode()
-    assert "03.12.2026" in html
+    assert day_input_value(html) == "2026-12-03"  # a date input shows only an ISO value
+    assert "Płatności z dnia czwartek, 03.12.2026" in html
 
 
 def test_the_payment_page_names_the_fees_in_the_staff_members_language(
