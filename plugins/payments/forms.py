@@ -98,8 +98,13 @@ class FeeForm(forms.ModelForm):
 
 
 class RefundForm(forms.Form):
+    # localized: "12,50" as a Polish officer types it (and "12.50")
     amount = forms.DecimalField(
-        label=_("Amount to refund (zł)"), min_value=Decimal("0.01"), decimal_places=2, max_digits=9
+        label=_("Amount to refund (zł)"),
+        min_value=Decimal("0.01"),
+        decimal_places=2,
+        max_digits=9,
+        localize=True,
     )
     reason = forms.CharField(label=_("Reason"), max_length=300, widget=forms.Textarea(attrs={"rows": 2}))
 
@@ -113,7 +118,28 @@ class StatementForm(forms.Form):
 
 
 class ReportForm(forms.Form):
-    day = forms.DateField(label=_("Day"), widget=forms.DateInput(attrs={"type": "date"}), required=False)
+    """The day of the daily report: a date input (ISO value, as browsers need for ``type=date``)
+    showing the day asked for, today in the office's time zone by default."""
+
+    day = forms.DateField(
+        label=_("Day"),
+        # a date input takes only YYYY-MM-DD: a localised value ("04.12.2026") would leave it empty
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        input_formats=["%Y-%m-%d", "%d.%m.%Y"],
+        required=False,
+    )
+
+    def __init__(self, data: Any = None, **kwargs: Any) -> None:
+        raw = (data.get("day") or "").strip() if data else ""
+        data = {"day": raw} if raw else None  # no day asked for: the form shows today
+        for fmt in self.base_fields["day"].input_formats:
+            try:  # a day typed the Polish way is shown back in the input's own format
+                data = {"day": datetime.datetime.strptime(raw, fmt).date().isoformat()}
+                break
+            except ValueError:
+                continue
+        super().__init__(data, **kwargs)
+        self.fields["day"].initial = timezone.localdate()
 
     def day_or_today(self) -> datetime.date:
         return (self.cleaned_data.get("day") if self.is_valid() else None) or timezone.localdate()

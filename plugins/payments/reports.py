@@ -64,6 +64,20 @@ def daily_report(office: Any, day: datetime.date) -> list[AccountTotals]:
     return list(accounts.values())
 
 
+def days_with_payments(office: Any, *, limit: int = 14) -> list[datetime.date]:
+    """The latest days (office time zone) on which payments of ``office`` were settled, newest first."""
+    from django.db.models.functions import TruncDate
+
+    zone = timezone.get_current_timezone()
+    return list(
+        Payment.objects.filter(office=office, paid_at__isnull=False)
+        .annotate(day=TruncDate("paid_at", tzinfo=zone))
+        .values_list("day", flat=True)
+        .distinct()
+        .order_by("-day")[:limit]
+    )
+
+
 def csv_zloty(grosze: int) -> str:
     """An amount for a spreadsheet: złote with a decimal comma and no thousands separator ("440,00")."""
     return f"{grosze // 100},{grosze % 100:02d}"

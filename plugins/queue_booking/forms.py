@@ -137,7 +137,7 @@ class BookingForm(IdentityForm):
 
 def slot_label(slot: Any) -> str:
     local = timezone.localtime(slot.starts_at)
-    return f"{local:%d.%m.%Y %H:%M} · {slot.service_point.name}"
+    return f"{local:%d.%m.%Y %H:%M} · {slot.service_point}"
 
 
 class SlotChoiceForm(forms.Form):
@@ -164,7 +164,7 @@ def placement_choices(slots: list[Any]) -> list[tuple[str, list[tuple[int, str]]
         key = (slot.service_type_id, local.date())
         labels[key] = f"{slot.service_type} · {date_format(local.date(), 'l, d.m.Y')}"
         free = _("%(count)d free") % {"count": slot.free}
-        groups.setdefault(key, []).append((slot.pk, f"{local:%H:%M} · {slot.service_point.name} · {free}"))
+        groups.setdefault(key, []).append((slot.pk, f"{local:%H:%M} · {slot.service_point} · {free}"))
     return [(labels[key], options) for key, options in groups.items()]
 
 

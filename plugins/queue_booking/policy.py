@@ -48,6 +48,7 @@ def resources() -> list[Resource]:
             actions=(Action.VIEW, Action.EDIT, Action.EXPORT),
             model="queue_booking.Booking",
             scopes={Scope.OWN: ScopeRule(narrow=own_bookings, check=_is_own_booking)},
+            sensitive=True,  # name, identity document and contact of a person: reads are audited
             description=_(
                 "Booked visits of the office; editing is the counter's work: check-in, calling, serving."
             ),

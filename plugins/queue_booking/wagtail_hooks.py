@@ -95,7 +95,7 @@ class ServicePointViewSet(OfficeScopedViewSet):
     icon = "desktop"
     menu_label = _("Service points")
     list_display = ["name", "code", "active"]
-    edit_handler = _office_panels("code", "name", "active")
+    edit_handler = _office_panels("code", "name", "name_en", "name_uk", "name_ru", "active")
 
 
 class ServiceTypeViewSet(OfficeScopedViewSet):

@@ -17,3 +17,11 @@ def zl(grosze: Any) -> str:
         return format_pln(int(grosze))
     except (TypeError, ValueError):
         return ""
+
+
+@register.filter
+def iban(account: Any) -> str:
+    """An account number in groups of four, as printed on Polish transfer forms."""
+    from ..bank_transfer import grouped_account
+
+    return grouped_account(str(account or ""))

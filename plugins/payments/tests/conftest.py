@@ -103,3 +103,20 @@ def case_plugin() -> Iterator[FakeCasePlugin]:
         yield plugin
     finally:
         pm.unregister(plugin)
+
+
+@pytest.fixture
+def burst_server(live_server: Any) -> Iterator[Any]:
+    """The live server with a listen backlog larger than a test's burst of simultaneous requests.
+
+    Django's test server listens with a backlog of 10: more connections at the same instant overflow
+    the accept queue and the kernel resets some (``ConnectionResetError``) before any view runs.
+    """
+    from django.core.servers.basehttp import WSGIServer
+
+    sock = live_server.thread.httpd.socket
+    sock.listen(256)  # listening again on a listening socket sets its backlog
+    try:
+        yield live_server
+    finally:
+        sock.listen(WSGIServer.request_queue_size)

@@ -62,7 +62,8 @@ def test_delayed_notification_page_is_pending_first(live_office, sim, live_serve
     assert Settlement.objects.filter(payment=payment).count() == 1
 
 
-def test_concurrent_duplicate_notifications_settle_exactly_once(live_office, sim, live_server):
+def test_concurrent_duplicate_notifications_settle_exactly_once(live_office, sim, burst_server):
+    live_server = burst_server  # 16 simultaneous connections: more than Django's backlog of 10
     _checkout, payment, _url = registered_payment(live_office, live_server)
     sim.pay(payment.session_id, Behaviour(notify=False))
     payload = sim.notification_for(sim.by_session[payment.session_id])

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
@@ -22,7 +23,7 @@ from ..models import Fee, GatewayEvent, Payment, PaymentStatus, Refund, RefundSt
 from ..policy import FEE, PAYMENT, REFUND, REPORT, STATEMENT
 from ..receipts import render_receipt
 from ..refunds import RefundError, approve_refund, request_refund
-from ..reports import daily_report, report_csv, report_pdf
+from ..reports import daily_report, days_with_payments, report_csv, report_pdf
 from ..statements import OUTCOME_LABELS, StatementError, import_statement
 from .guards import staff_guard
 
@@ -127,11 +128,30 @@ def payment_detail(request: HttpRequest, reference: str) -> HttpResponse:
         "payments/staff/payment_detail.html",
         {
             "payment": payment,
+            "lines": _lines_in_readers_language(payment),
             "form": form,
             "refunds": refunds,
             "can_refund": access.allows(request.user, REFUND, PAYMENT, payment, office=request.office),
         },
     )
+
+
+def _lines_in_readers_language(payment: Payment) -> list[tuple[str, int]]:
+    """The payment's fees named in the staff member's language (the lines keep the payer's): the
+    catalogue's version valid on the day of the payment, else the name frozen in the line."""
+    language = (get_language() or "pl")[:2]
+    day = timezone.localdate(payment.paid_at or payment.created_at)
+    lines = list(payment.lines.all())
+    fees = {
+        fee.code: fee
+        for fee in Fee.objects.filter(office=payment.office, code__in=[line.fee_code for line in lines])
+        .valid_on(day)
+        .order_by("valid_from")
+    }
+    return [
+        (fees[line.fee_code].name_in(language) if line.fee_code in fees else line.name, line.amount_grosze)
+        for line in lines
+    ]
 
 
 @staff_guard(PAYMENT, "view")
@@ -219,5 +239,10 @@ def finance_report(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "payments/staff/report.html",
-        {"form": form, "day": day, "accounts": daily_report(office, day)},
+        {
+            "form": form,
+            "day": day,
+            "accounts": daily_report(office, day),
+            "days": days_with_payments(office),
+        },
     )

@@ -35,9 +35,12 @@ class DocumentKind(models.TextChoices):
     TRAVEL_DOCUMENT = "travel_document", _("travel document")
 
 
-@audited(mask=("identity_hash", "person_key"))
+@audited(sensitive=True, mask=("identity_hash", "person_key"))
 class Booking(models.Model):
-    """A visit of one person. Non-transferable: the identity document is checked at check-in."""
+    """A visit of one person. Non-transferable: the identity document is checked at check-in.
+
+    Sensitive (name, identity document, contact): every staff read is recorded in the audit log.
+    """
 
     office = models.ForeignKey("offices.Office", on_delete=models.CASCADE, related_name="+")
     reference = models.CharField(_("booking number"), max_length=12, unique=True)

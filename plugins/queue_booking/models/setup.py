@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -19,11 +20,18 @@ class ServiceCode(models.TextChoices):
 
 
 class ServicePoint(models.Model):
-    """A window or a room where visitors are served."""
+    """A window or a room where visitors are served.
+
+    ``name`` is the Polish name (always given); the office may name the point in the other languages
+    of the portal too. Screens show :meth:`name_in` the reader's language, falling back to Polish.
+    """
 
     office = models.ForeignKey("offices.Office", on_delete=models.CASCADE, related_name="+")
     code = models.SlugField(_("code"), max_length=20)
-    name = models.CharField(_("name"), max_length=100)
+    name = models.CharField(_("name (Polish)"), max_length=100)
+    name_en = models.CharField(_("name (English)"), max_length=100, blank=True)
+    name_uk = models.CharField(_("name (Ukrainian)"), max_length=100, blank=True)
+    name_ru = models.CharField(_("name (Russian)"), max_length=100, blank=True)
     active = models.BooleanField(_("active"), default=True)
 
     class Meta:
@@ -33,7 +41,12 @@ class ServicePoint(models.Model):
         constraints = [models.UniqueConstraint(fields=["office", "code"], name="qb_point_code_unique")]
 
     def __str__(self) -> str:
-        return self.name
+        return self.name_in(get_language())
+
+    def name_in(self, language: str | None) -> str:
+        """The name in ``language`` ("uk", "ru-RU", ...) if the office gave one, else the Polish name."""
+        code = (language or "pl")[:2].lower()
+        return (getattr(self, f"name_{code}", "") if code in ("en", "uk", "ru") else "") or self.name
 
 
 class ServiceType(models.Model):

@@ -43,7 +43,7 @@ def booking_context(booking: Any) -> dict[str, Any]:
         "service": str(booking.service_type),
         "date": local.strftime("%d.%m.%Y"),
         "time": local.strftime("%H:%M"),
-        "point": booking.slot.service_point.name,
+        "point": booking.slot.service_point.name_in(booking.language),
         "full_name": booking.full_name,
         "manage_url": f"{site_url(booking.office)}/booking/visit/{manage_token(booking)}/",
     }

@@ -12,6 +12,28 @@ from django.utils import timezone
 from przystan.testing.plugins import build_system, entry_point, use_plugin_system
 
 LOOSE_LIMITS = {"ip_rate": "10000/h", "identity_rate": "1000/h"}
+#: The listen backlog of the live server while a test fires simultaneous requests at it.
+BURST_BACKLOG = 256
+
+
+@pytest.fixture
+def burst_server(live_server: Any) -> Iterator[Any]:
+    """The live server, ready for a burst of simultaneous connections.
+
+    Django's test server listens with a backlog of 10 (``WSGIServer.request_queue_size``). When more
+    clients connect at the same instant than the accept queue holds, the kernel drops their
+    handshakes and (with SYN cookies) resets some connections: the client gets a
+    ``ConnectionResetError`` instead of the answer of the code under test. Production servers
+    listen with a backlog in the thousands; here the socket is given one larger than any burst.
+    """
+    from django.core.servers.basehttp import WSGIServer
+
+    sock = live_server.thread.httpd.socket
+    sock.listen(BURST_BACKLOG)  # listening again on a listening socket sets its backlog
+    try:
+        yield live_server
+    finally:
+        sock.listen(WSGIServer.request_queue_size)
 
 
 @pytest.fixture

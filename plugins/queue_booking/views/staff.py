@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from przystan import access
-from przystan.audit.api import AuditAction, record_event
+from przystan.audit.api import AuditAction, record_event, record_read, record_reads
 from przystan.documents.http import pdf_response
 
 from ..errors import BookingError
@@ -25,7 +25,7 @@ from ..services import out_of_queue, queue
 from ..services.slots import placement_slots
 from ..services.stats import visit_statistics
 from ..tickets import ticket_pdf_bytes
-from .common import counter_staff, office_of
+from .common import office_of
 
 
 def _day(request: HttpRequest) -> dt.date:
@@ -52,8 +52,7 @@ def _booking(request: HttpRequest, pk: Any, action: str) -> Booking:
     return access.get_or_404(request, action, BOOKING, queryset, pk=pk, office=office_of(request))
 
 
-@access.guard(BOOKING, "view")
-@counter_staff
+@access.staff_guard(BOOKING, "view")
 def agenda(request: HttpRequest) -> HttpResponse:
     office = office_of(request)
     day = _day(request)
@@ -63,6 +62,8 @@ def agenda(request: HttpRequest) -> HttpResponse:
         .exclude(status=BookingStatus.CANCELLED)
         .order_by("slot__starts_at", "slot__service_point__code", "pk")
     )
+    bookings = list(bookings)
+    record_reads(bookings, request=request, reason="day agenda")  # names and documents of the day
     may_edit = access.allows(request.user, "edit", BOOKING, office=office)
     return render(
         request,
@@ -82,8 +83,7 @@ def agenda(request: HttpRequest) -> HttpResponse:
     )
 
 
-@access.guard(BOOKING, "edit")
-@counter_staff
+@access.staff_guard(BOOKING, "edit")
 @require_POST
 def check_in(request: HttpRequest, pk: int) -> HttpResponse:
     booking = _booking(request, pk, "edit")
@@ -110,25 +110,24 @@ def _agenda_url() -> str:
     return reverse("queue_booking_staff:agenda")
 
 
-@access.guard(BOOKING, "view")
-@counter_staff
+@access.staff_guard(BOOKING, "view")
 def ticket(request: HttpRequest, pk: int) -> HttpResponse:
     booking = _booking(request, pk, "view")
+    record_read(booking, request=request, reason="ticket")
     return render(request, "queue_booking/staff/ticket.html", {"booking": booking})
 
 
-@access.guard(BOOKING, "view")
-@counter_staff
+@access.staff_guard(BOOKING, "view")
 def ticket_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     booking = _booking(request, pk, "view")
     if not booking.ticket_number:
         raise Http404
+    record_read(booking, request=request, reason="ticket PDF")
     data = ticket_pdf_bytes(request.office, booking)
     return pdf_response(data, f"ticket-{booking.ticket_number}.pdf")
 
 
-@access.guard(BOOKING, "view")
-@counter_staff
+@access.staff_guard(BOOKING, "view")
 def point_screen(request: HttpRequest, pk: int) -> HttpResponse:
     """The call-next screen of one service point."""
     office = office_of(request)
@@ -152,6 +151,8 @@ def point_screen(request: HttpRequest, pk: int) -> HttpResponse:
         .order_by("-called_at")
         .first()
     )
+    if current is not None:
+        record_read(current, request=request, reason="service point screen")
     return render(
         request,
         "queue_booking/staff/point.html",
