@@ -47,9 +47,14 @@ def scope_fields(office: Any) -> list[Any]:
     ]
 
 
+def role_names(user: Any) -> set[str]:
+    """The account's roles (its role groups; derived groups such as page permissions are not roles)."""
+    return set(user.groups.filter(name__in=ROLES_BY_SLUG).values_list("name", flat=True))
+
+
 def roles_stamp(user: Any) -> str:
     """A short fingerprint of an account's roles; a form opened before they changed is stale."""
-    names = sorted(user.groups.values_list("name", flat=True)) if user is not None and user.pk else []
+    names = sorted(role_names(user)) if user is not None and user.pk else []
     return hashlib.sha256(",".join(names).encode()).hexdigest()[:16]
 
 
@@ -80,7 +85,7 @@ class StaffAccountForm(forms.ModelForm):
             item.field.required = False  # required only with a role that needs it (clean below)
             self.fields[item.name] = item.field
         if self.instance.pk:
-            self.initial["roles"] = list(self.instance.groups.values_list("name", flat=True))
+            self.initial["roles"] = sorted(role_names(self.instance))
             for item in self.scope_fields:
                 self.initial[item.name] = item.initial(self.instance)
         self.initial["roles_stamp"] = roles_stamp(self.instance)
@@ -117,7 +122,7 @@ class StaffAccountForm(forms.ModelForm):
     def save(self, commit: bool = True) -> Any:
         user = super().save(commit=False)
         created = user.pk is None
-        before = set(user.groups.values_list("name", flat=True)) if not created else set()
+        before = role_names(user) if not created else set()
         user.username = user.email
         user.kind = AccountKind.STAFF
         user.is_staff = True
