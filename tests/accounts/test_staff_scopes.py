@@ -88,7 +88,7 @@ def test_a_centre_worker_without_a_centre_is_refused_with_a_translated_message(
     response = admin_client.post(NEW, data(roles=["centre_staff"]))
     assert response.status_code == 400
     assert "serce_centres" in response.context["form"].errors
-    assert "виберіть, де працює ця особа" in response.content.decode()
+    assert "Позначте принаймні один пункт: роль «Працівник центру прийому»" in response.content.decode()
     assert nobody_created()
 
 
@@ -124,7 +124,7 @@ def test_a_case_officer_without_a_team_is_refused(admin_client, teams):
     response = admin_client.post(NEW, data(roles=["officer"]), HTTP_ACCEPT_LANGUAGE="pl")
     assert response.status_code == 400
     assert "legalisation_teams" in response.context["form"].errors
-    assert "wybierz, gdzie ta osoba pracuje" in response.content.decode()
+    assert "Zaznacz co najmniej jedno: rola „Urzędnik prowadzący sprawy”" in response.content.decode()
     assert nobody_created()
 
 

@@ -113,7 +113,7 @@ class StaffAccountForm(forms.ModelForm):
             if needing and not cleaned.get(item.name):
                 self.add_error(
                     item.name,
-                    _("The role %(roles)s needs this: choose where the person works.")
+                    _("Tick at least one: the role “%(roles)s” works only with what you tick here.")
                     % {"roles": ", ".join(str(n) for n in needing)},
                 )
         return cleaned
