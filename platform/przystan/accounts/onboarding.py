@@ -22,6 +22,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
+from django.utils.html import format_html
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext_lazy as _
 
@@ -79,7 +80,17 @@ class StaffAccountForm(forms.ModelForm):
         self.editor, self.office = editor, office
         self.fields["first_name"].required = True
         self.fields["last_name"].required = True
-        self.fields["roles"].choices = [(slug, ROLES_BY_SLUG[slug].name) for slug in assignable_roles(editor)]
+        self.fields["roles"].choices = [  # each role with what it does: the admin picks knowingly
+            (
+                slug,
+                format_html(
+                    '{}<span class="helptext">{}</span>',
+                    ROLES_BY_SLUG[slug].name,
+                    ROLES_BY_SLUG[slug].description,
+                ),
+            )
+            for slug in assignable_roles(editor)
+        ]
         self.scope_fields = scope_fields(office)
         for item in self.scope_fields:
             item.field.required = False  # required only with a role that needs it (clean below)
