@@ -7,7 +7,8 @@ permissions of the policy's actions (:data:`WAGTAIL_PERMISSIONS`) on that office
 site's home page and the home's translations. A staff member is in the groups of their own office's
 roles (kept in step whenever their roles, office or activity change), so an editor of one office has
 no Wagtail rights on another office's pages, and the office's review workflow is approved by the
-office's publishers only (:func:`cms_content.workflow.ensure_review_workflow`).
+office's publishers only (:func:`cms_content.workflow.ensure_review_workflow`). The same groups hold
+the office's image and document collection (``Portal <office code>``, :data:`COLLECTION_PERMISSIONS`).
 
 The admin hooks of :mod:`cms_content.page_access` still ask the policy on every request; these
 permissions are the upper bound Wagtail itself enforces.
@@ -24,12 +25,53 @@ from django.db import transaction
 from .policy import PAGE, PUBLISH
 
 PREFIX = "portal:"
+#: Images and documents of the office's portal, in the office's own collection: editors upload and
+#: change them, publishers choose them (they read what they approve). Wagtail honours collection
+#: permissions only, never a group's global model permissions.
+COLLECTION_PERMISSIONS: dict[str, tuple[str, ...]] = {
+    "edit": (
+        "wagtailimages.add_image",
+        "wagtailimages.change_image",
+        "wagtailimages.choose_image",
+        "wagtaildocs.add_document",
+        "wagtaildocs.change_document",
+        "wagtaildocs.choose_document",
+    ),
+    PUBLISH: ("wagtailimages.choose_image", "wagtaildocs.choose_document"),
+}
 #: Policy action on ``cms.page`` → the Wagtail page permissions it takes. ``view`` alone gives none:
 #: opening the editor comes with editing or publishing (a publisher reads what they approve).
 WAGTAIL_PERMISSIONS: dict[str, tuple[str, ...]] = {
     "edit": ("add_page", "change_page"),
     PUBLISH: ("change_page", "publish_page", "lock_page", "unlock_page"),
 }
+
+
+def collection_roles() -> dict[str, set[str]]:
+    """``{role: {"app_label.codename", ...}}`` of the office collection, from the ``cms.page`` grants."""
+    from przystan.access.table import policy_table
+
+    found: dict[str, set[str]] = {}
+    for grant in policy_table().grants_for(PAGE):
+        perms = {perm for action in grant.actions for perm in COLLECTION_PERMISSIONS.get(action, ())}
+        if perms:
+            found.setdefault(grant.role, set()).update(perms)
+    return found
+
+
+def collection_name(office: Any) -> str:
+    return f"Portal {office.code}"
+
+
+def office_collection(office: Any) -> Any:
+    """The office's collection of portal images and documents (created under the root on first use)."""
+    from wagtail.models import Collection
+
+    root = Collection.get_first_root_node()
+    if root is None:  # Wagtail's migrations make it; a flushed database has none
+        root = Collection.add_root(name="Root")
+    found = root.get_children().filter(name=collection_name(office)).first()
+    return found or root.add_child(instance=Collection(name=collection_name(office)))
 
 
 def page_roles() -> dict[str, set[str]]:
@@ -63,6 +105,7 @@ def office_groups(office: Any, roles: Iterable[str] | None = None) -> dict[str, 
     """The office's page-permission groups (created on first use), with their page permissions."""
     wanted = page_roles()
     found: dict[str, Group] = {}
+    wanted = {**collection_roles(), **wanted}
     for role in sorted(wanted if roles is None else set(roles) & set(wanted)):
         found[role] = Group.objects.get_or_create(name=group_name(office, role))[0]
     return found
@@ -77,7 +120,7 @@ def sync_office(office: Any) -> dict[str, Group]:
     roots = portal_roots(office)
     permissions = {p.codename: p for p in Permission.objects.filter(content_type__app_label="wagtailcore")}
     for role, codenames in page_roles().items():
-        group = groups[role]
+        group = groups[role]  # every role with a collection right has page rights too (same grants)
         keep = []
         for root in roots:
             for codename in sorted(codenames):
@@ -87,7 +130,30 @@ def sync_office(office: Any) -> dict[str, Group]:
                     )
                     keep.append(row.pk)
         GroupPagePermission.objects.filter(group=group).exclude(pk__in=keep).delete()
+    _sync_collection(office, groups)
     return groups
+
+
+def _sync_collection(office: Any, groups: dict[str, Group]) -> None:
+    from wagtail.models import GroupCollectionPermission
+
+    collection = office_collection(office)
+    lookup = {
+        f"{p.content_type.app_label}.{p.codename}": p
+        for p in Permission.objects.filter(
+            content_type__app_label__in=("wagtailimages", "wagtaildocs")
+        ).select_related("content_type")
+    }
+    wanted = collection_roles()
+    for role, group in groups.items():
+        keep = []
+        for perm in sorted(wanted.get(role, ())):
+            if perm in lookup:
+                row, _created = GroupCollectionPermission.objects.get_or_create(
+                    group=group, collection=collection, permission=lookup[perm]
+                )
+                keep.append(row.pk)
+        GroupCollectionPermission.objects.filter(group=group).exclude(pk__in=keep).delete()
 
 
 def sync_all_offices() -> None:

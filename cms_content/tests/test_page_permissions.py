@@ -33,6 +33,7 @@ def people(office: Any, other_office: Any, user_factory: Any) -> dict[str, Any]:
     return {
         "editor": staff("editor@uw.example.gov.pl", "editor", office),
         "reviewer": staff("reviewer@uw.example.gov.pl", "reviewer", office),
+        "officer": staff("officer@uw.example.gov.pl", "officer", office),
         "other_editor": staff("editor@drugi.example.gov.pl", "editor", other_office),
         "other_reviewer": staff("reviewer@drugi.example.gov.pl", "reviewer", other_office),
     }
@@ -149,3 +150,21 @@ def test_a_role_change_moves_the_page_rights(contact: Any, people: Any) -> None:
     editor.is_active = False
     editor.save()
     assert not editor.groups.filter(name__startswith="portal:").exists()
+
+
+def test_the_editor_uploads_images_and_documents_to_the_offices_collection_only(
+    portal: Any, office: Any, other_office: Any, people: Any
+) -> None:
+    from wagtail.documents.permissions import permission_policy as documents
+    from wagtail.images.permissions import permission_policy as images
+
+    from cms_content.page_permissions import office_collection
+
+    ours, theirs = office_collection(office), office_collection(other_office)
+    for policy in (images, documents):
+        assert policy.user_has_permission(people["editor"], "add")
+        assert list(policy.collections_user_has_permission_for(people["editor"], "add")) == [ours]
+        assert list(policy.collections_user_has_permission_for(people["other_editor"], "add")) == [theirs]
+        # the reviewer chooses what the editor put in; an officer has no portal media at all
+        assert list(policy.collections_user_has_permission_for(people["reviewer"], "choose")) == [ours]
+        assert not policy.user_has_permission(people["officer"], "choose")
