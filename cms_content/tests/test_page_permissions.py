@@ -155,13 +155,15 @@ def test_a_role_change_moves_the_page_rights(contact: Any, people: Any) -> None:
 def test_the_editor_uploads_images_and_documents_to_the_offices_collection_only(
     portal: Any, office: Any, other_office: Any, people: Any
 ) -> None:
-    from wagtail.documents.permissions import permission_policy as documents
-    from wagtail.images.permissions import permission_policy as images
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+    from wagtail.permissions import policy_registry
 
     from cms_content.page_permissions import office_collection
 
     ours, theirs = office_collection(office), office_collection(other_office)
-    for policy in (images, documents):
+    for model in (get_image_model(), get_document_model()):
+        policy = policy_registry.get_by_type(model)
         assert policy.user_has_permission(people["editor"], "add")
         assert list(policy.collections_user_has_permission_for(people["editor"], "add")) == [ours]
         assert list(policy.collections_user_has_permission_for(people["other_editor"], "add")) == [theirs]
