@@ -21,8 +21,14 @@ def _user_groups_changed(sender: Any, instance: Any, action: str, reverse: bool,
     page_permissions.sync_user(instance)
 
 
-def _user_saved(sender: Any, instance: Any, raw: bool = False, **kwargs: Any) -> None:
-    if raw or not instance.pk:
+#: Fields of an account that decide its page groups (a save of others, e.g. ``last_login``, does not).
+USER_FIELDS = {"home_office", "home_office_id", "is_active", "kind"}
+
+
+def _user_saved(
+    sender: Any, instance: Any, raw: bool = False, update_fields: Any = None, **kwargs: Any
+) -> None:
+    if raw or not instance.pk or (update_fields is not None and not USER_FIELDS & set(update_fields)):
         return
     page_permissions.sync_user(instance)
 
@@ -54,7 +60,11 @@ def _office_saved(sender: Any, instance: Any, raw: bool = False, **kwargs: Any) 
 
 
 def _after_migrate(sender: Any, **kwargs: Any) -> None:
+    """Every office's groups and every staff member's membership (an upgrade from role-wide page
+    permissions on the root page, which ``sync_roles`` removes, lands here)."""
     page_permissions.sync_all_offices()
+    for user in get_user_model().objects.filter(kind="staff", is_active=True).select_related("home_office"):
+        page_permissions.sync_user(user)
 
 
 def connect() -> None:

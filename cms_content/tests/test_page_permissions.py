@@ -170,3 +170,28 @@ def test_the_editor_uploads_images_and_documents_to_the_offices_collection_only(
         # the reviewer chooses what the editor put in; an officer has no portal media at all
         assert list(policy.collections_user_has_permission_for(people["reviewer"], "choose")) == [ours]
         assert not policy.user_has_permission(people["officer"], "choose")
+
+
+def test_an_upgrade_moves_role_wide_rights_to_the_offices_groups(contact: Any, people: Any) -> None:
+    """Installations from before: role groups with rights on the root page, members in no page group."""
+    from django.contrib.auth.models import Group, Permission
+
+    from cms_content.page_permission_signals import _after_migrate
+    from przystan.accounts.roles import sync_roles
+
+    editor, other = people["editor"], people["other_editor"]
+    root = Page.get_first_root_node()
+    publish = Permission.objects.get(content_type__app_label="wagtailcore", codename="publish_page")
+    GroupPagePermission.objects.create(group=Group.objects.get(name="editor"), page=root, permission=publish)
+    type(editor).groups.through.objects.filter(group__name__startswith="portal:").delete()  # no signals
+    sync_roles()
+    _after_migrate(sender=None)
+    assert not GroupPagePermission.objects.filter(page=root).exclude(
+        group__name__in=["Moderators", "Editors"]
+    )
+    fresh = type(editor).objects.get(pk=editor.pk)
+    assert (
+        contact.permissions_for_user(fresh).can_edit()
+        and not contact.permissions_for_user(fresh).can_publish()
+    )
+    assert not contact.permissions_for_user(type(other).objects.get(pk=other.pk)).can_edit()
