@@ -210,6 +210,8 @@ def test_office_admin_onboards_an_officer_and_a_centre_worker_who_work_at_once(b
                 value=str(stay.centre.pk),
             )
             _shot(page, f"{lang}-{width}-list")
+            if _sideways(page):
+                problems.append(f"{lang} {width}: the staff list scrolls sideways")
             if lang == "pl" and (found := axe_violations(page)):
                 problems.append(f"staff list: axe {found}")
             text = page.locator("main").inner_text()
