@@ -8,4 +8,6 @@ class CmsContentConfig(AppConfig):
     verbose_name = _("Information portal")
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401  (cache purge receivers)
+        from . import page_permission_signals, signals  # noqa: F401  (cache purge receivers)
+
+        page_permission_signals.connect()  # Wagtail page permissions follow the access policy

@@ -179,12 +179,14 @@ def test_scheduled_publishing_publishes_and_purges(client, portal):
 
 
 # --------------------------------------------------------------------------- moderation workflow
-def test_moderation_workflow_draft_review_publish(client, portal, user_factory):
+def test_moderation_workflow_draft_review_publish(client, portal, office, user_factory):
     from cms_content.models import ProcedurePage
     from cms_content.workflow import submit_for_review
 
-    editor = user_factory("redaktor@example.com", kind="staff", roles=("editor",))
-    supervisor = user_factory("kierownik@example.com", kind="staff", roles=("supervisor",))
+    # the office's staff: its review is approved by its own publishers (a staff account of no office
+    # approves no office's pages)
+    editor = user_factory("redaktor@example.com", kind="staff", roles=("editor",), office=office)
+    supervisor = user_factory("kierownik@example.com", kind="staff", roles=("supervisor",), office=office)
     page = ProcedurePage.objects.get(application_type="permanent", locale__language_code="en")
     page.summary = "A reviewed summary."
     _revision, state = submit_for_review(page, editor)

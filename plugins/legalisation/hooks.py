@@ -343,3 +343,10 @@ def procedure_actions(office: Any, application_type: str, language: str) -> list
             {"kind": "track_case", "label": str(_("Track your case")), "url": reverse("legalisation:status")}
         )
         return actions
+
+
+@hookimpl
+def staff_scope_fields(office: Any) -> list[Any]:
+    from .staff_scope import fields
+
+    return fields(office)

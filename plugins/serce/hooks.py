@@ -122,3 +122,10 @@ def demo_data(office: Any, stdout: Any) -> None:
     from .demo import load_demo
 
     load_demo(office, stdout)
+
+
+@hookimpl
+def staff_scope_fields(office: Any) -> list[Any]:
+    from .staff_scope import fields
+
+    return fields(office)

@@ -189,7 +189,8 @@ def centre_scope(centres):
             )
         ]
 
-    module = types.SimpleNamespace(staff_scope_fields=staff_scope_fields)
+    module = types.ModuleType("test_centre_scope")  # a plugin is a module (hashable, like real ones)
+    module.staff_scope_fields = staff_scope_fields
     pm = get_plugin_system().pm
     pm.register(module, name="test-centre-scope")
     yield chosen

@@ -62,8 +62,9 @@ def test_role_groups_are_named_by_slug_and_labels_are_translated():
 
 def test_editor_reaches_wagtail_admin_and_edits_pages_publishing_through_review(user_factory):
     assert "wagtailadmin.access_admin" in group_perms("editor")
-    assert page_perms("editor") == {"add_page", "change_page"}  # a reviewer publishes
-    assert {"publish_page", "lock_page", "unlock_page"} <= page_perms("supervisor")
+    # page permissions are derived per office from the access policy (cms_content.page_permissions);
+    # a role group's own grant on the root page would reach every office's portal
+    assert page_perms("editor") == page_perms("supervisor") == set()
     editor = user_factory(email="ed@example.com", kind="staff", roles=("editor",))
     officer = user_factory(email="off@example.com", kind="staff", roles=("officer",))
     assert editor.has_perm("wagtailadmin.access_admin")

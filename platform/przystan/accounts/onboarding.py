@@ -22,6 +22,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
+from django.utils.html import format_html
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext_lazy as _
 
@@ -47,9 +48,14 @@ def scope_fields(office: Any) -> list[Any]:
     ]
 
 
+def role_names(user: Any) -> set[str]:
+    """The account's roles (its role groups; derived groups such as page permissions are not roles)."""
+    return set(user.groups.filter(name__in=ROLES_BY_SLUG).values_list("name", flat=True))
+
+
 def roles_stamp(user: Any) -> str:
     """A short fingerprint of an account's roles; a form opened before they changed is stale."""
-    names = sorted(user.groups.values_list("name", flat=True)) if user is not None and user.pk else []
+    names = sorted(role_names(user)) if user is not None and user.pk else []
     return hashlib.sha256(",".join(names).encode()).hexdigest()[:16]
 
 
@@ -74,13 +80,23 @@ class StaffAccountForm(forms.ModelForm):
         self.editor, self.office = editor, office
         self.fields["first_name"].required = True
         self.fields["last_name"].required = True
-        self.fields["roles"].choices = [(slug, ROLES_BY_SLUG[slug].name) for slug in assignable_roles(editor)]
+        self.fields["roles"].choices = [  # each role with what it does: the admin picks knowingly
+            (
+                slug,
+                format_html(
+                    '{}<span class="helptext">{}</span>',
+                    ROLES_BY_SLUG[slug].name,
+                    ROLES_BY_SLUG[slug].description,
+                ),
+            )
+            for slug in assignable_roles(editor)
+        ]
         self.scope_fields = scope_fields(office)
         for item in self.scope_fields:
             item.field.required = False  # required only with a role that needs it (clean below)
             self.fields[item.name] = item.field
         if self.instance.pk:
-            self.initial["roles"] = list(self.instance.groups.values_list("name", flat=True))
+            self.initial["roles"] = sorted(role_names(self.instance))
             for item in self.scope_fields:
                 self.initial[item.name] = item.initial(self.instance)
         self.initial["roles_stamp"] = roles_stamp(self.instance)
@@ -108,7 +124,7 @@ class StaffAccountForm(forms.ModelForm):
             if needing and not cleaned.get(item.name):
                 self.add_error(
                     item.name,
-                    _("The role %(roles)s needs this: choose where the person works.")
+                    _("Tick at least one: the role “%(roles)s” works only with what you tick here.")
                     % {"roles": ", ".join(str(n) for n in needing)},
                 )
         return cleaned
@@ -117,7 +133,7 @@ class StaffAccountForm(forms.ModelForm):
     def save(self, commit: bool = True) -> Any:
         user = super().save(commit=False)
         created = user.pk is None
-        before = set(user.groups.values_list("name", flat=True)) if not created else set()
+        before = role_names(user) if not created else set()
         user.username = user.email
         user.kind = AccountKind.STAFF
         user.is_staff = True

@@ -10,7 +10,6 @@ permissions the documentation does not list).
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,14 +23,6 @@ from przystan.pluginsys.errors import PluginError
 
 logger = logging.getLogger(__name__)
 
-#: Wagtail page permissions (codenames of wagtailcore.Page) granted on the root page.
-PAGE_ADD, PAGE_CHANGE, PAGE_PUBLISH, PAGE_LOCK, PAGE_UNLOCK = (
-    "add_page",
-    "change_page",
-    "publish_page",
-    "lock_page",
-    "unlock_page",
-)
 ADMIN_ACCESS = "wagtailadmin.access_admin"
 
 
@@ -41,7 +32,6 @@ class Role:
     name: Promise | str
     description: Promise | str
     permissions: tuple[str, ...] = ()
-    page_permissions: tuple[str, ...] = ()  # on the Wagtail root page (GroupPagePermission)
     special_category: bool = False  # handles special-category data (GDPR art. 9)
 
 
@@ -60,7 +50,6 @@ ROLES: tuple[Role, ...] = (
             "wagtaildocs.choose_document",
             "offices.view_office",
         ),
-        page_permissions=(PAGE_ADD, PAGE_CHANGE),  # publishing goes through review (workflow)
     ),
     Role(
         "officer",
@@ -73,7 +62,6 @@ ROLES: tuple[Role, ...] = (
         _("Supervisor"),
         _("Oversees officers, approves pages submitted for moderation and sees reports."),
         permissions=(ADMIN_ACCESS, "offices.view_office", "accounts.view_user", "audit.view_auditentry"),
-        page_permissions=(PAGE_CHANGE, PAGE_PUBLISH, PAGE_LOCK, PAGE_UNLOCK),
     ),
     Role(
         "centre_staff",
@@ -120,7 +108,6 @@ ROLES: tuple[Role, ...] = (
             "api.add_servicecredential",
             "api.change_servicecredential",
         ),
-        page_permissions=(PAGE_CHANGE, PAGE_PUBLISH, PAGE_LOCK, PAGE_UNLOCK),
     ),
 )
 ROLES = (
@@ -130,7 +117,6 @@ ROLES = (
         _("Content reviewer"),
         _("Reviews and approves information pages submitted by editors; publishes only what was reviewed."),
         permissions=(ADMIN_ACCESS, "offices.view_office"),
-        page_permissions=(PAGE_CHANGE, PAGE_PUBLISH, PAGE_LOCK, PAGE_UNLOCK),
     ),
     Role(
         "queue_officer",
@@ -295,7 +281,7 @@ def sync_roles(system: Any = None, prune: bool = False) -> SyncReport:
                 if extra:
                     group.permissions.remove(*extra)
                     report.removed[role.slug] = sorted(_perm_name(p) for p in extra)
-            _sync_page_permissions(group, role.page_permissions, prune)
+            _drop_root_page_permissions(group)
     return report
 
 
@@ -303,20 +289,14 @@ def _perm_name(permission: Permission) -> str:
     return f"{permission.content_type.app_label}.{permission.codename}"
 
 
-def _sync_page_permissions(group: Group, codenames: Iterable[str], prune: bool) -> None:
-    from wagtail.models import GroupPagePermission, Page
+def _drop_root_page_permissions(group: Group) -> None:
+    """Role groups hold no Wagtail page permissions: those are derived from the access policy per
+    office (``cms_content.page_permissions``); a grant on the root page would reach every office."""
+    from wagtail.models import GroupPagePermission
 
     if GroupPagePermission._meta.db_table not in connection.introspection.table_names():
         return
-    root = Page.get_first_root_node()
-    if root is None:
-        return
-    codenames = list(codenames)
-    perms = list(Permission.objects.filter(content_type__app_label="wagtailcore", codename__in=codenames))
-    for permission in perms:
-        GroupPagePermission.objects.get_or_create(group=group, page=root, permission=permission)
-    if prune:
-        GroupPagePermission.objects.filter(group=group, page=root).exclude(permission__in=perms).delete()
+    GroupPagePermission.objects.filter(group=group).delete()
 
 
 def roles_markdown(system: Any = None) -> str:
@@ -325,7 +305,5 @@ def roles_markdown(system: Any = None) -> str:
     lines = ["| Role (group) | Name | Description | Permissions |", "|---|---|---|---|"]
     for role in ROLES:
         perms = [perm if source == "core" else f"{perm} ({source})" for perm, source in wanted[role.slug]]
-        if role.page_permissions:
-            perms.append("pages: " + "/".join(code.removesuffix("_page") for code in role.page_permissions))
         lines.append(f"| `{role.slug}` | {role.name} | {role.description} | {', '.join(perms)} |")
     return "\n".join(lines) + "\n"

@@ -27,8 +27,19 @@ def _staff() -> object:
 @access.guard(RESOURCE, "manage")
 def staff_list(request: HttpRequest) -> HttpResponse:
     people = access.visible(request.user, "manage", RESOURCE, _staff(), office=_office(request))
-    people = people.prefetch_related("groups").order_by("last_name", "first_name", "email")
+    people = list(people.prefetch_related("groups").order_by("last_name", "first_name", "email"))
+    for person in people:  # where the newcomer is: the administrator sees who has not finished
+        person.sign_in_state = sign_in_state(person)
     return render(request, "accounts/staff_list.html", {"people": people})
+
+
+def sign_in_state(person: object) -> str:
+    """``invited`` (the e-mailed link not used yet), ``no_second_factor`` or ``ready``."""
+    from .mfa import has_confirmed_device
+
+    if not person.email_verified or not person.has_usable_password():
+        return "invited"
+    return "ready" if has_confirmed_device(person) else "no_second_factor"
 
 
 def _form_page(request: HttpRequest, form: StaffAccountForm, person: object = None) -> HttpResponse:
