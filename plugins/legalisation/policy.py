@@ -29,6 +29,7 @@ DEADLINE_RULE = "legalisation.deadline_rule"
 INTAKE = "legalisation.intake"
 
 ASSIGN = "assign"  # give the case to another handler (supervisors)
+CLAIM = "claim"  # bind a case that arrived from MOS to one's own account (the foreigner, with the code)
 
 
 def _own_cases(user: Any, qs: QuerySet[Any]) -> QuerySet[Any]:
@@ -61,6 +62,7 @@ def resources() -> list[Resource]:
                 Action.EXPORT,
                 Action.READ_SENSITIVE,
                 ASSIGN,
+                CLAIM,
             ),
             model="legalisation.Case",
             scopes={
@@ -177,7 +179,7 @@ def grants() -> list[Grant]:
         *grants_of(
             "foreigner",
             Scope.OWN,
-            {CASE: (Action.VIEW, Action.READ_SENSITIVE), APPLICATION: (Action.VIEW, Action.EDIT)},
+            {CASE: (Action.VIEW, Action.READ_SENSITIVE, CLAIM), APPLICATION: (Action.VIEW, Action.EDIT)},
         ),
         *grants_of("employer", Scope.OWN, {CASE: (Action.VIEW,), APPLICATION: (Action.VIEW, Action.EDIT)}),
     ]

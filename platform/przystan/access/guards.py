@@ -35,6 +35,19 @@ class AccessEntry:
     resource: str = ""
     action: str = ""
     public: bool = False
+    staff: bool = False  # a staff page: a grant on one's own records only does not open it
+
+    def allows(self, user: Any, obj: Any = None, *, office: Any = None) -> bool:
+        """Whether ``user`` passes this entry (and, given ``obj``, may act on that record)."""
+        if self.public:
+            return True
+        if self.staff:
+            from .decisions import widest_scope
+            from .policy import Scope
+
+            if widest_scope(user, self.action, self.resource) in (None, Scope.OWN):
+                return False
+        return allows(user, self.action, self.resource, obj, office=office)
 
 
 PUBLIC = AccessEntry(public=True)
@@ -82,7 +95,9 @@ def staff_guard(
                 raise PermissionDenied(_("This page is for office staff."))
             return view(request, *args, **kwargs)
 
-        return guard(resource, action)(staff_only)
+        guarded = guard(resource, action)(staff_only)
+        guarded.przystan_access = AccessEntry(resource, str(action), staff=True)  # type: ignore[attr-defined]
+        return guarded
 
     return decorator
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -28,7 +28,7 @@ from ..deadlines import clock_for
 from ..documents import filing_receipt_pdf, supplement_letter_pdf
 from ..models import Application, ApplicationStatus, Attachment, Case, CaseSource
 from ..pins import PinCheck, check_status_pin, pin_locked_message, reset_pin
-from ..policy import APPLICATION, CASE
+from ..policy import CASE, CLAIM
 from ..scoping import party_cases
 from ..services import answer_supplement, mark_read, post_message
 from ..stages import stage
@@ -312,12 +312,12 @@ class ClaimForm(forms.Form):
     )
 
 
-@access.guard(APPLICATION, "edit")
+@access.guard(CASE, CLAIM)
 def claim_view(request: HttpRequest) -> HttpResponse:
-    """A signed-in foreigner binds a case that arrived from MOS to the account (number + one-time code)."""
-    if getattr(request.user, "kind", "") != "foreigner":
-        record_denied(request.user, "legalisation.case:claim", Case, request=request)
-        raise PermissionDenied
+    """A signed-in foreigner binds a case that arrived from MOS to the account (number + one-time code).
+
+    The policy gives ``claim`` to foreigners only (an employer or staff member is refused, audited).
+    """
     form = ClaimForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         result = claim(
