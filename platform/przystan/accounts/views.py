@@ -401,7 +401,6 @@ def mfa_verify(request: HttpRequest) -> HttpResponse:
 # ----------------------------------------------------------------------------- enrolment codes (office admins)
 
 
-
 @login_required
 def mfa_enrolment_codes(request: HttpRequest) -> HttpResponse:
     """Office administrators give a one-time enrolment code to a colleague of their office who has no
