@@ -1,9 +1,12 @@
 """The hotel base's side of the access policy: who works in which centre.
 
-Staff of a centre hold the per-object permission ``hotel.work_in_centre`` on its
-:class:`HotelCentre` (django-guardian, granted with :func:`grant_centre`); that is the policy's
-``centre`` scope (:mod:`plugins.hotel.policy`). Only this per-object grant counts — never a global
-permission or a superuser flag; office-wide roles reach every centre through their ``office`` grants.
+Staff of a centre are the register's staff of that centre: the per-object permission
+``serce.work_in_centre`` on the serce :class:`~plugins.serce.models.Centre` (django-guardian), given in the
+onboarding screen or with :func:`grant_centre`. That is the policy's ``centre`` scope here too
+(:mod:`plugins.hotel.policy`): one membership for both modules, so a worker of one centre never sees
+another centre's residents in the hotel base while the register hides them. Only the per-object grant
+counts — never a global permission; office-wide roles reach every centre through their ``office`` grants.
+(The hotel base once kept its own ``hotel.work_in_centre``; migration 0003 copied those grants over.)
 """
 
 from __future__ import annotations
@@ -11,15 +14,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Q, QuerySet
-from guardian.shortcuts import get_objects_for_user
 
+from plugins.serce.access import assign_to_centre, remove_from_centre, work_centres
 from plugins.serce.models import Centre
 from przystan import access
-from przystan.accounts.access import grant, revoke
 
 from .models import HotelCentre, Placement, Transfer
 
-WORK = "hotel.work_in_centre"
 CENTRE = "hotel.centre"
 RESIDENT = "hotel.resident"
 TRANSFER = "hotel.transfer"
@@ -32,23 +33,17 @@ def hotel_centre(centre: Centre) -> HotelCentre:
 
 
 def work_centre_ids(user: Any) -> list[int]:
-    """The serce centres on whose hotel side ``user`` holds ``hotel.work_in_centre`` itself."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return []
-    return list(
-        get_objects_for_user(
-            user, WORK, klass=HotelCentre, accept_global_perms=False, with_superuser=False
-        ).values_list("centre_id", flat=True)
-    )
+    """The centres ``user`` works in (the register's per-object grant, not through a role)."""
+    return list(work_centres(user).values_list("pk", flat=True))
 
 
 def grant_centre(user: Any, centre: Centre) -> None:
     """Make ``user`` staff of ``centre`` (what they may do there is their role's)."""
-    grant(user, WORK, hotel_centre(centre))
+    assign_to_centre(user, centre)
 
 
 def revoke_centre(user: Any, centre: Centre) -> None:
-    revoke(user, WORK, hotel_centre(centre))
+    remove_from_centre(user, centre)
 
 
 def works_in(user: Any, centre: Centre) -> bool:

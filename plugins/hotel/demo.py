@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from plugins.serce.models import Centre, Household, Person
 
-from .access import grant_centre, hotel_centre
+from .access import hotel_centre
 from .admission import admit
 from .cards import issue_card, valid_card
 from .models import AccommodationNeeds, Bed, Building, Placement, Room, Transfer
@@ -188,12 +188,7 @@ def load_demo(office: Any, stdout: Any) -> None:
         centres = _centres(office)
         users = get_user_model().objects.filter(home_office=office, kind="staff")
         staff = users.filter(groups__name="centre_staff")
-        for user in staff:
-            for centre in centres:
-                grant_centre(user, centre)
-        for user in users.filter(groups__name="medical"):  # health notes of the centres' residents
-            for centre in centres:
-                grant_centre(user, centre)
+        # the demo's centre workers work where the register's demo put them (one membership for both)
         actor = staff.first()
         approver = users.filter(groups__name="supervisor").first()  # four eyes: not the requester
         families = [_family(office, members, needs) for members, needs in FAMILIES]
