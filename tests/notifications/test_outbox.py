@@ -35,7 +35,7 @@ def test_recipient_and_language_default_from_user_and_email_is_sent(office, user
     assert sent.to == ["olena@example.com"]
     assert sent.subject == "Тестове повідомлення від: UW Testowy"
     assert sent.reply_to == [office.email]
-    assert sent.alternatives[0].mimetype == "text/html" and "Доброго дня" in sent.alternatives[0].content
+    assert sent.alternatives[0].mimetype == "text/html" and "Добрий день!" in sent.alternatives[0].content
     message = OutboundMessage.objects.get(pk=messages[0].pk)
     assert message.status == Status.SENT and message.sent_at is not None and message.attempts == 1
     assert message.provider_message_id == sent.message()["Message-ID"]  # traceable in the mail server's logs

@@ -32,7 +32,7 @@ def test_each_language_renders_its_own_text(channel):
         assert CYRILLIC.search(texts[lang].body), lang
     assert re.search(r"[іїєґ]", texts["uk"].body)  # a letter Russian does not have
     words = {
-        "email": ("Доброго дня", "Здравствуйте"),
+        "email": ("Добрий день!", "Здравствуйте!"),
         "sms": ("доставка SMS працює", "доставка SMS работает"),
     }
     assert words[channel][0] in texts["uk"].body and words[channel][1] in texts["ru"].body
@@ -42,7 +42,7 @@ def test_each_language_renders_its_own_text(channel):
         assert texts["uk"].subject == "Тестове повідомлення від: UW Testowy"
         assert texts["ru"].subject == "Тестовое сообщение от: UW Testowy"
         assert texts["en"].subject == "Test message from UW Testowy"
-        assert 'lang="uk"' in texts["uk"].html_body and "Доброго дня" in texts["uk"].html_body
+        assert 'lang="uk"' in texts["uk"].html_body and "Добрий день!" in texts["uk"].html_body
 
 
 @pytest.mark.django_db

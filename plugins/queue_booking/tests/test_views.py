@@ -305,7 +305,7 @@ def test_reminders_once_in_the_persons_language(service):
     assert send_due_reminders(now=later) == 1
     assert send_due_reminders(now=later) == 0
     reminder = OutboundMessage.objects.get(type="queue_booking.booking_reminder")
-    assert reminder.language == "ru" and "напоминаем" in reminder.body
+    assert reminder.language == "ru" and "Напоминаем" in reminder.body
 
 
 def test_cross_plugin_hooks(service, case_module):

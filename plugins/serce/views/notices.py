@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from przystan import access as policy
 
@@ -62,8 +62,11 @@ def notice_compose(request: HttpRequest) -> HttpResponse:
                 request.user,
                 audience_filter,
             )
+            queued = batch.recipients.count()
             messages.success(
-                request, _("%(count)d messages were queued.") % {"count": batch.recipients.count()}
+                request,
+                ngettext("%(count)d message was queued.", "%(count)d messages were queued.", queued)
+                % {"count": queued},
             )
             return redirect("serce:notice-batch", pk=batch.pk)
         preview = notices.preview(request.office, data["notice_type"], message_context)
