@@ -57,7 +57,7 @@ class Case(models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     office = models.ForeignKey("offices.Office", on_delete=models.PROTECT, related_name="+")
     number = models.CharField(_("case number"), max_length=40, unique=True)
-    pin_hash = models.CharField(max_length=64)
+    pin_hash = models.CharField(_("status PIN (stored as a hash)"), max_length=64)
     mos_number = models.CharField(_("MOS number"), max_length=40, blank=True)
     source = models.CharField(
         _("filed through"),

@@ -72,3 +72,18 @@ def test_an_officer_without_the_export_grant_gets_no_link_and_a_refusal(
     assert response.status_code == 403
     assert not AuditEntry.objects.filter(action="export").exists()
     assert AuditEntry.objects.filter(action="denied", reason="legalisation.case:export").exists()
+
+
+def test_the_panels_link_lists_the_open_cases_without_a_handler_only(
+    client, staff_login, legal_office, supervisor
+):
+    open_case = _case(legal_office, "TESTOWY-2026-000201", "Olena Shevchenko")
+    decided = _case(legal_office, "TESTOWY-2026-000202", "Andrii Kovalenko")
+    Case.objects.filter(pk=decided.pk).update(stage="decision_granted")
+    staff_login(client, supervisor)
+    dashboard = client.get("/staff/").content.decode()
+    assert "assignee=none&amp;open=1" in dashboard and "1 otwarta sprawa" in dashboard
+    listed = client.get(
+        reverse("legalisation-staff:list"), {"assignee": "none", "open": "1"}
+    ).content.decode()
+    assert open_case.number in listed and decided.number not in listed

@@ -77,6 +77,8 @@ def filtered_cases(user: Any, office: Any, params: Any) -> Any:
         cases = cases.filter(assignee__isnull=True)
     elif assignee and assignee.isdigit():
         cases = cases.filter(assignee_id=int(assignee))
+    if params.get("open"):
+        cases = cases.exclude(stage__in=DONE)
     if params.get("at_risk"):
         horizon = timezone.localdate() + datetime.timedelta(days=warning_days(office))
         cases = cases.filter(legal_deadline__lte=horizon).exclude(stage__in=DONE)
