@@ -7,12 +7,12 @@ desktop-only (1280 px) in both rounds. Screenshots: /tmp/onboard/editor-*.png.
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pytest
 
 from przystan.testing.browser import axe_violations
+from przystan.testing.staff_day import load_demo_for_live_server
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -22,16 +22,7 @@ PHONE, DESKTOP = {"width": 375, "height": 900}, {"width": 1280, "height": 900}
 
 @pytest.fixture
 def demo(live_server):
-    from django.core.cache import cache
-    from wagtail.models import Site
-
-    from przystan.demo.loader import load_demo
-    from przystan.testing.factories import make_office
-
-    cache.clear()
-    if not Site.objects.filter(is_default_site=True).exists():
-        make_office(code="mazowiecki", hostname="localhost", default=True)
-    return load_demo(stdout=io.StringIO())
+    return load_demo_for_live_server()
 
 
 def _shot(page, name: str) -> None:

@@ -9,13 +9,13 @@ Screenshots: /tmp/onboard/admin-*.png.
 from __future__ import annotations
 
 import base64
-import io
 import re
 from pathlib import Path
 
 import pytest
 
 from przystan.testing.browser import axe_violations
+from przystan.testing.staff_day import load_demo_for_live_server
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -26,16 +26,7 @@ PASSWORD = "Nowe-Haslo-Pracownika-2026"
 
 @pytest.fixture
 def demo(live_server):
-    from django.core.cache import cache
-    from wagtail.models import Site
-
-    from przystan.demo.loader import load_demo
-    from przystan.testing.factories import make_office
-
-    cache.clear()
-    if not Site.objects.filter(is_default_site=True).exists():
-        make_office(code="mazowiecki", hostname="localhost", default=True)
-    return load_demo(stdout=io.StringIO())
+    return load_demo_for_live_server()
 
 
 def _context(browser, live_server, lang: str, width: str):

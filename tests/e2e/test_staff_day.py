@@ -5,14 +5,13 @@ desktop and a 375 px phone (no sideways scrolling), axe-core clean.
 
 from __future__ import annotations
 
-import io
-
 import pytest
 from django.utils import translation
 
 from przystan import access
 from przystan.pluginsys.manager import get_plugin_system
 from przystan.testing.browser import axe_violations
+from przystan.testing.staff_day import load_demo_for_live_server
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -21,16 +20,7 @@ WIDTHS = {"desktop": 1280, "phone": 375}
 
 @pytest.fixture
 def demo(live_server):
-    from django.core.cache import cache
-    from wagtail.models import Site
-
-    from przystan.demo.loader import load_demo
-    from przystan.testing.factories import make_office
-
-    cache.clear()
-    if not Site.objects.filter(is_default_site=True).exists():  # flushed by an earlier transactional test
-        make_office(code="mazowiecki", hostname="localhost", default=True)
-    return load_demo(stdout=io.StringIO())
+    return load_demo_for_live_server()
 
 
 def _log_in(page, url: str, email: str, code: str, password: str) -> None:

@@ -9,7 +9,6 @@ In Polish on a desktop and in Ukrainian on a 375 px phone; no sideways scrolling
 
 from __future__ import annotations
 
-import io
 import os
 import re
 from typing import Any
@@ -17,7 +16,13 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from przystan.testing.browser import axe_violations
+from przystan.testing.staff_day import (
+    ScreenChecks,
+    load_demo_for_live_server,
+    log_in_staff,
+    staff_context,
+    staff_of,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -53,67 +58,7 @@ CODES = re.compile(r"\b(settled|unmatched|already_paid|amount_mismatch|already_i
 
 @pytest.fixture
 def demo(live_server: Any) -> Any:
-    from django.core.cache import cache
-    from wagtail.models import Site
-
-    from przystan.demo.loader import load_demo
-    from przystan.testing.factories import make_office
-
-    cache.clear()
-    if not Site.objects.filter(is_default_site=True).exists():  # flushed by an earlier transactional test
-        make_office(code="mazowiecki", hostname="localhost", default=True)
-    return load_demo(stdout=io.StringIO())
-
-
-def _staff(demo: Any, role: str) -> Any:
-    return next(staff for staff in demo.staff if staff.role == role)
-
-
-def _context(browser: Any, live_server: Any, lang: str, width: int) -> Any:
-    context = browser.new_context(viewport={"width": width, "height": 900}, locale="en-GB")
-    context.add_cookies([{"name": "django_language", "value": lang, "url": live_server.url}])
-    return context
-
-
-def _log_in(page: Any, url: str, email: str, code: str) -> None:
-    from przystan.demo.loader import DEMO_PASSWORD
-
-    page.goto(f"{url}/accounts/login/?next=/staff/")
-    page.fill("input[name=username]", email)
-    page.fill("input[name=password]", DEMO_PASSWORD)
-    page.click("main form button[type=submit]")
-    page.wait_for_url("**/accounts/mfa/verify/**")
-    page.fill("#id_code", code)
-    page.click("main form button[type=submit]")
-    page.wait_for_url("**/staff/**")
-
-
-class Checks:
-    """Problems a user would stumble on, collected over the whole day (one assertion at the end)."""
-
-    def __init__(self, run: str, lang: str) -> None:
-        self.run, self.lang, self.problems, self.shots = run, lang, [], 0
-
-    def page(self, page: Any, step: str) -> str:
-        self.shots += 1
-        os.makedirs(SHOTS, exist_ok=True)
-        page.screenshot(path=f"{SHOTS}/finance-{self.run}-{self.shots:02d}-{step}.png", full_page=True)
-        where = f"{self.run} {step}"
-        if page.locator("html").get_attribute("lang") != self.lang:
-            self.problems.append(f"{where}: page language {page.locator('html').get_attribute('lang')}")
-        if not page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"):
-            self.problems.append(f"{where}: the page scrolls sideways")
-        found = axe_violations(page)
-        if found:
-            self.problems.append(f"{where}: axe {[(v['id'], v['targets']) for v in found]}")
-        text = page.locator("main").inner_text()
-        if "Traceback" in text or re.search(r"·\s*·", text):
-            self.problems.append(f"{where}: broken text {text[:200]!r}")
-        if CODES.search(text):
-            self.problems.append(
-                f"{where}: a raw code or grosze on the screen: {CODES.search(text).group(0)}"
-            )
-        return text
+    return load_demo_for_live_server()
 
 
 def _statement(payment: Any) -> bytes:
@@ -137,18 +82,18 @@ def test_the_finance_officers_day(browser: Any, live_server: Any, demo: Any, run
 
     lang, width = RUNS[run]
     words = WORDS[lang]
-    checks = Checks(run, lang)
+    checks = ScreenChecks(run, lang, SHOTS, "finance", raw=CODES)
     pending = Payment.objects.filter(
         checkout__payer_name="Ivan Petrov", status__in=[PaymentStatus.NEW, PaymentStatus.PENDING]
     ).first()
     paid = Payment.objects.filter(checkout__payer_name="Olena Kovalenko", status=PaymentStatus.PAID).first()
     assert pending is not None and paid is not None, "the demo has a pending and a paid transfer"
-    finance = _staff(demo, "finance")
-    context = _context(browser, live_server, lang, width)
+    finance = staff_of(demo, "finance")
+    context = staff_context(browser, live_server.url, lang, width)
     page = context.new_page()
     page.set_default_timeout(15000)
     try:
-        _log_in(page, live_server.url, finance.email, finance.backup_codes[0])
+        log_in_staff(page, live_server.url, finance.email, finance.backup_codes[0])
         page.goto(f"{live_server.url}/staff/payments/")
         checks.page(page, "payments")
 
@@ -189,11 +134,11 @@ def test_the_finance_officers_day(browser: Any, live_server: Any, demo: Any, run
         context.close()
 
         # the supervisor approves: the page and the audit name both people
-        supervisor = _staff(demo, "supervisor")
-        context = _context(browser, live_server, lang, width)
+        supervisor = staff_of(demo, "supervisor")
+        context = staff_context(browser, live_server.url, lang, width)
         page = context.new_page()
         page.set_default_timeout(15000)
-        _log_in(page, live_server.url, supervisor.email, supervisor.backup_codes[0])
+        log_in_staff(page, live_server.url, supervisor.email, supervisor.backup_codes[0])
         page.goto(f"{live_server.url}/staff/payments/payment/{paid.reference}/")
         page.get_by_role("button", name=words["approve"]).click()
         text = checks.page(page, "refund-approved")

@@ -9,7 +9,6 @@ another centre stays closed to them. Screenshots: /tmp/register/<role>-<lang>-<s
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,7 @@ from typing import Any
 import pytest
 
 from przystan.testing.browser import axe_violations
+from przystan.testing.staff_day import load_demo_for_live_server
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -27,16 +27,7 @@ CYRILLIC = re.compile(r"[А-Яа-яЁёІіЇїЄєҐґ]")
 
 @pytest.fixture
 def demo(live_server):
-    from django.core.cache import cache
-    from wagtail.models import Site
-
-    from przystan.demo.loader import load_demo
-    from przystan.testing.factories import make_office
-
-    cache.clear()
-    if not Site.objects.filter(is_default_site=True).exists():  # flushed by an earlier transactional test
-        make_office(code="mazowiecki", hostname="localhost", default=True)
-    return load_demo(stdout=io.StringIO())
+    return load_demo_for_live_server()
 
 
 def _staff(demo: Any, role: str) -> Any:
