@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 
 from .catalogue import current_fees
-from .models import PaymentLine, PaymentStatus
+from .models import Fee, PaymentLine, PaymentStatus
 
 STATUS_RANK = {"paid": 4, "refunded": 3, "pending": 2, "unpaid": 1}
 
@@ -24,6 +25,7 @@ def case_payment_rows(
     rows: dict[str, dict[str, Any]] = {}
     for line in lines:
         payment = line.payment
+        day = timezone.localdate(payment.paid_at or payment.created_at)
         status = {
             PaymentStatus.PAID: "paid",
             PaymentStatus.REFUNDED: "refunded",
@@ -31,7 +33,7 @@ def case_payment_rows(
         }.get(payment.status, "unpaid")
         row = {
             "fee_code": line.fee_code,
-            "name": line.name,
+            "name": _fee_name(office, line, day, language),
             "amount_grosze": line.amount_grosze,
             "status": status,
             "paid_at": payment.paid_at if status in ("paid", "refunded") else None,
@@ -55,6 +57,13 @@ def case_payment_rows(
             },
         )
     return list(rows.values())
+
+
+def _fee_name(office: Any, line: Any, day: Any, language: str) -> str:
+    """The fee in the reader's language: the catalogue's version valid that day, else the name frozen
+    in the line (the payer's language)."""
+    fee = Fee.objects.filter(office=office, code=line.fee_code).valid_on(day).order_by("-valid_from").first()
+    return fee.name_in(language) if fee is not None else line.name
 
 
 def _receipt_url(reference: str) -> str | None:

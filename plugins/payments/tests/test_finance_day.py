@@ -69,3 +69,15 @@ def test_the_payment_page_names_the_fees_in_the_staff_members_language(
         assert line.name == fee.name_uk != fee.name_pl
         assert f"{fee.name_pl}: {format_pln(line.amount_grosze)}" in html
         assert fee.name_uk not in html
+
+
+def test_the_case_fees_page_names_the_fees_in_the_staff_members_language(
+    client, pay_office, finance, staff_login
+):
+    payment, _html = transfer_payment(client, pay_office)  # paid for in Ukrainian
+    staff_login(client, finance)
+    client.cookies["django_language"] = "pl"
+    html = client.get(f"/staff/payments/case/{payment.checkout.case_reference}/").content.decode()
+    for line in payment.lines.all():
+        fee = Fee.objects.filter(office=pay_office, code=line.fee_code).first()
+        assert fee.name_pl in html and fee.name_uk not in html
