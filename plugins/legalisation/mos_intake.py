@@ -148,12 +148,17 @@ def import_package(office: Any, package: Package) -> ImportResult:
         try:
             with transaction.atomic():
                 case, code = _create_case(office, package, opened, manifest)
-        except IntegrityError:
-            # a parallel delivery of the same package won the unique package id
+        except (IntegrityError, PackageError) as exc:
+            # a parallel delivery of the same package may have won meanwhile: it committed after our
+            # first look, so its case shows up as a used MOS number (or as the unique package id)
+            if isinstance(exc, PackageError) and exc.reason != "duplicate_conflict":
+                raise
             earlier = (
                 MosPackage.objects.filter(package_id=manifest["package_id"]).select_related("case").first()
             )
             if earlier is None:
+                if isinstance(exc, PackageError):
+                    raise
                 raise PackageError(
                     "duplicate_conflict", "the MOS number is already used by another case"
                 ) from None
