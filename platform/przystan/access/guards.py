@@ -41,16 +41,20 @@ class AccessEntry:
         """Whether ``user`` passes this entry (and, given ``obj``, may act on that record)."""
         if self.public:
             return True
-        if self.staff:
-            from .decisions import widest_scope
-            from .policy import Scope
-
-            if widest_scope(user, self.action, self.resource) in (None, Scope.OWN):
-                return False
+        if self.staff and not holds_staff_grant(user, self.action, self.resource):
+            return False
         return allows(user, self.action, self.resource, obj, office=office)
 
 
 PUBLIC = AccessEntry(public=True)
+
+
+def holds_staff_grant(user: Any, action: str, resource: str) -> bool:
+    """A grant wider than one's own records (what staff pages ask beyond the action itself)."""
+    from .decisions import widest_scope
+    from .policy import Scope
+
+    return widest_scope(user, action, resource) not in (None, Scope.OWN)
 
 
 def guard(resource: str, action: str = Action.VIEW) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -87,10 +91,7 @@ def staff_guard(
 
             from przystan.audit.api import record_denied
 
-            from .decisions import widest_scope
-            from .policy import Scope
-
-            if widest_scope(request.user, action, resource) in (None, Scope.OWN):
+            if not holds_staff_grant(request.user, action, resource):
                 record_denied(request.user, f"{resource}:{action}", None, request=request)
                 raise PermissionDenied(_("This page is for office staff."))
             return view(request, *args, **kwargs)
@@ -180,10 +181,7 @@ class StaffPolicyPermission(PolicyPermission):
     records (a foreigner, an employer) is refused, as :func:`staff_guard` refuses it on pages."""
 
     def has_permission(self, request: Any, view: Any) -> bool:
-        from .decisions import widest_scope
-        from .policy import Scope
-
         if not super().has_permission(request, view):
             return False
         resource = getattr(view, "access_resource", "")
-        return widest_scope(request.user, viewset_action(view, request), resource) not in (None, Scope.OWN)
+        return holds_staff_grant(request.user, viewset_action(view, request), resource)
