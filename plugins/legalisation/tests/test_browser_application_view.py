@@ -96,6 +96,9 @@ def test_officer_reads_the_application_and_compares_at_the_counter(live_server, 
     assert CYRILLIC_PURPOSE in page.inner_text("main")
     page.screenshot(path=str(SCREENSHOTS / "appview-counter-uk.png"), full_page=True)
     page.goto(f"{live_server.url}/staff/cases/counter/")
+    # the scanner types into the focused field: wait until focus has landed there, or the
+    # first keystrokes go to the page (seen once in CI as "ESTOWY-…")
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'id_number'")
     page.keyboard.type("TESTOWY-2026-999999")
     page.keyboard.press("Enter")
     page.wait_for_selector(".message.error")
