@@ -30,6 +30,8 @@ class Fee:
     payee: str = ""
     legal_basis: str = ""
     exemptions: str = ""
+    amount_text: str = ""  # as the catalogue words it ("340 zł", "równowartość 30 euro")
+    reliefs: list[str] = field(default_factory=list)  # who pays less or nothing, one sentence each
 
     @property
     def amount(self) -> Decimal:
@@ -92,6 +94,12 @@ def procedure_details(page: Any, office: Any, language: str | None = None) -> Pr
                 payee=str(by_code[code].get("payee") or ""),
                 legal_basis=str(by_code[code].get("legal_basis") or ""),
                 exemptions=str(by_code[code].get("exemptions") or ""),
+                amount_text=str(by_code[code].get("amount_text") or ""),
+                reliefs=[
+                    str(relief.get("sentence") or "")
+                    for relief in by_code[code].get("reliefs") or []
+                    if isinstance(relief, dict) and relief.get("sentence")
+                ],
             )
             for code in codes
             if code in by_code

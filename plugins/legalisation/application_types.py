@@ -220,7 +220,7 @@ TYPES: tuple[ApplicationType, ...] = (
         _("Research mobility within the EU."),
         (RESEARCH,),
         (HOSTING, INSURANCE),
-        ["stamp_temp_work", "card_issue"],
+        ["stamp_temp_other", "card_issue"],  # a researcher's mobility: 340 zł (ICT mobility is 440)
     ),
     _t(
         "permanent",
@@ -264,7 +264,7 @@ TYPES: tuple[ApplicationType, ...] = (
         _("Extending a national or Schengen visa."),
         (VISA,),
         (INSURANCE,),
-        ["stamp_visa_extension"],
+        ["stamp_visa_extension", "stamp_schengen_visa_extension"],
         workflow="simple",
         clock_events=("filed", "documents"),
     ),
@@ -274,7 +274,7 @@ TYPES: tuple[ApplicationType, ...] = (
         _("Residence card for holders of PESEL-UKR status."),
         (CUKR,),
         (),
-        ["card_issue"],
+        ["stamp_cukr", "card_issue"],
         workflow="card",
         clock_events=("filed", "fingerprints"),
     ),

@@ -280,4 +280,5 @@ def lookup(office: Any, number: str, secret: str | None) -> dict[str, Any] | Non
         "application_type": case.application_type,
         "stage": case.stage,
         "live": case.stage != "closed",
+        "filed_at": case.filed_at,
     }

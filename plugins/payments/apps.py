@@ -35,9 +35,12 @@ class PaymentsConfig(PluginAppConfig):
         super().ready()
         from przystan.audit.api import register
 
-        from .models import Checkout, Fee, Payment, Refund
+        from .models import CaseFeeRelief, Checkout, Fee, FeeRelief, Payment, Refund, RefundRule
 
         register(Fee)
+        register(FeeRelief, office_field="")
+        register(CaseFeeRelief)
+        register(RefundRule)
         register(Checkout, sensitive=True)
         register(Payment, exclude=("receipt_pdf", "gateway_url"))
         register(Refund, office_field="")

@@ -7,10 +7,10 @@ from typing import Any
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
-from .catalogue import current_fees
-from .models import Fee, PaymentLine, PaymentStatus
+from .catalogue import case_reliefs, current_fees
+from .models import Fee, PaymentLine, PaymentStatus, ReliefKind
 
-STATUS_RANK = {"paid": 4, "refunded": 3, "pending": 2, "unpaid": 1}
+STATUS_RANK = {"paid": 4, "refunded": 3, "exempt": 2, "pending": 2, "unpaid": 1}
 
 
 def case_payment_rows(
@@ -43,20 +43,40 @@ def case_payment_rows(
         current = rows.get(line.fee_code)
         if current is None or STATUS_RANK[status] > STATUS_RANK[current["status"]]:
             rows[line.fee_code] = row
-    for code, fee in current_fees(office, fee_codes).items() if fee_codes else []:
+    granted = case_reliefs(office, case_reference)
+    wanted = list(dict.fromkeys([*(fee_codes or []), *granted]))
+    for code, fee in current_fees(office, wanted).items() if wanted else []:
         rows.setdefault(
             code,
             {
                 "fee_code": code,
                 "name": fee.name_in(language),
                 "amount_grosze": fee.amount_grosze,
+                "amount_text": fee.amount_text(language),
                 "status": "unpaid",
                 "paid_at": None,
                 "receipt_url": None,
                 "reference": "",
             },
         )
+    for code, row in rows.items():
+        _apply_relief(row, granted.get(code), language)
     return list(rows.values())
+
+
+def _apply_relief(row: dict[str, Any], granted: Any, language: str) -> None:
+    """A relief granted on the case: an unpaid fee is due at the reduced amount, or not at all."""
+    row.setdefault("amount_text", "")
+    row["relief"] = granted.relief.sentence(language) if granted is not None else ""
+    row["relief_note"] = granted.note if granted is not None else ""
+    row["relief_kind"] = granted.relief.kind if granted is not None else ""
+    if granted is None or row["status"] != "unpaid":
+        return
+    row["full_amount_grosze"] = row["amount_grosze"]
+    row["amount_grosze"] = granted.relief.amount_after(row["amount_grosze"])
+    row["amount_text"] = ""
+    if granted.relief.kind == ReliefKind.EXEMPT:
+        row["status"] = "exempt"
 
 
 def _fee_name(office: Any, line: Any, day: Any, language: str) -> str:

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .catalogue import current_fees
+from .catalogue import case_reliefs, current_fees
 from .models import Checkout, Payee, Payment, PaymentLine
 
 REFERENCE_RE = re.compile(r"\bP\d{2}-[0-9A-F]{8}\b")
@@ -57,6 +57,23 @@ def create_checkout(
             _("These fees are not in the office's current catalogue: %(codes)s.")
             % {"codes": ", ".join(unknown)}
         )
+    in_euro = [fees[code].name_in(language) for code in codes if fees[code].in_euro]
+    if in_euro:
+        raise CheckoutError(
+            _(
+                "%(fees)s: this fee is set in euro and paid in złoty at the rate of the day you file; "
+                "pay it by transfer to the account the office gives."
+            )
+            % {"fees": ", ".join(in_euro)}
+        )
+    granted = case_reliefs(office, case_reference)
+    due = {
+        code: granted[code].relief.amount_after(fees[code].amount_grosze) if code in granted else None
+        for code in codes
+    }
+    codes = [code for code in codes if due[code] != 0]  # an exempt fee is not paid at all
+    if not codes:
+        raise CheckoutError(_("Nothing to pay: the office exempted this case from these fees."))
     checkout = Checkout.objects.create(
         office=office,
         case_reference=case_reference,
@@ -81,19 +98,30 @@ def create_checkout(
             payee=payee,
             payee_name=name,
             payee_iban=iban,
-            amount_grosze=sum(fee.amount_grosze for fee in by_payee[payee]),
+            amount_grosze=sum(_due(fee, due) for fee in by_payee[payee]),
         )
         PaymentLine.objects.bulk_create(
             PaymentLine(
                 payment=payment,
                 fee_code=fee.code,
-                name=fee.name_in(checkout.language),
-                amount_grosze=fee.amount_grosze,
+                name=_line_name(fee, granted.get(fee.code), checkout.language),
+                amount_grosze=_due(fee, due),
                 legal_basis=fee.legal_basis,
             )
             for fee in by_payee[payee]
         )
     return checkout
+
+
+def _due(fee: Any, due: dict[str, int | None]) -> int:
+    reduced = due.get(fee.code)
+    return fee.amount_grosze if reduced is None else reduced
+
+
+def _line_name(fee: Any, granted: Any, language: str) -> str:
+    """The fee's name; with a relief granted on the case, the relief too ("… — 50 % less: …")."""
+    name = fee.name_in(language)
+    return f"{name} — {granted.relief.sentence(language)}"[:200] if granted is not None else name
 
 
 def _is_local(url: str) -> bool:

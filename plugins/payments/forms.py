@@ -10,8 +10,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Fee
-from .models.payments import format_pln
+from .models import CaseFeeRelief, Fee, FeeRelief, RefundGround
 
 
 class PayForm(forms.Form):
@@ -36,7 +35,7 @@ class PayForm(forms.Form):
     def __init__(self, *args: Any, fees: dict[str, Fee], language: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["fees"].choices = [
-            (code, f"{fee.name_in(language)} — {format_pln(fee.amount_grosze)}")
+            (code, f"{fee.name_in(language)} — {fee.amount_text(language)}")
             for code, fee in sorted(fees.items())
         ]
         self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
@@ -52,7 +51,12 @@ class FeeForm(forms.ModelForm):
     """The fee catalogue form; the amount is typed in złote (stored in grosze)."""
 
     amount = forms.DecimalField(
-        label=_("Amount (zł)"), min_value=Decimal("0.01"), decimal_places=2, max_digits=9, localize=True
+        label=_("Amount (zł)"),
+        min_value=Decimal("0.01"),
+        decimal_places=2,
+        max_digits=9,
+        localize=True,
+        help_text=_("In złote; for a fee set in euro (currency: euro), the amount in euro."),
     )
 
     class Meta:
@@ -63,7 +67,9 @@ class FeeForm(forms.ModelForm):
             "name_en",
             "name_uk",
             "name_ru",
+            "currency",
             "legal_basis",
+            "source",
             "payee",
             "exemptions",
             "valid_from",
@@ -97,6 +103,32 @@ class FeeForm(forms.ModelForm):
         return data
 
 
+class FeeReliefForm(forms.ModelForm):
+    class Meta:
+        model = FeeRelief
+        fields = ["kind", "percent", "name_pl", "name_en", "name_uk", "name_ru", "legal_basis", "position"]
+
+
+FeeReliefFormSet = forms.inlineformset_factory(Fee, FeeRelief, form=FeeReliefForm, extra=1, can_delete=True)
+
+
+class CaseReliefForm(forms.Form):
+    """A finance or case officer grants a relief on one fee of a case (the reason is required)."""
+
+    relief = forms.ModelChoiceField(label=_("Relief"), queryset=FeeRelief.objects.none())
+    note = forms.CharField(
+        label=CaseFeeRelief._meta.get_field("note").verbose_name,
+        help_text=CaseFeeRelief._meta.get_field("note").help_text,
+        max_length=300,
+    )
+
+    def __init__(self, *args: Any, fee: Fee, language: str, **kwargs: Any) -> None:
+        kwargs.setdefault("prefix", f"relief-{fee.code}")
+        super().__init__(*args, **kwargs)
+        self.fields["relief"].queryset = fee.reliefs.all()
+        self.fields["relief"].label_from_instance = lambda relief: relief.sentence(language)
+
+
 class RefundForm(forms.Form):
     # localized: "12,50" as a Polish officer types it (and "12.50")
     amount = forms.DecimalField(
@@ -107,6 +139,14 @@ class RefundForm(forms.Form):
         localize=True,
     )
     reason = forms.CharField(label=_("Reason"), max_length=300, widget=forms.Textarea(attrs={"rows": 2}))
+    ground = forms.ChoiceField(label=_("Ground"), choices=RefundGround.choices, initial=RefundGround.OTHER)
+    filed_on = forms.DateField(
+        label=_("Application filed on"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        input_formats=["%Y-%m-%d", "%d.%m.%Y"],
+        help_text=_("Needed after a refusal or a discontinuation when the payment names no case."),
+    )
 
     @property
     def amount_grosze(self) -> int:

@@ -131,11 +131,14 @@ def payment_request(
 
 @hookimpl
 def case_payments(office: Any, case_reference: str) -> list[dict[str, Any]]:
+    from django.utils.translation import get_language
+
     from .case_view import case_payment_rows
 
+    keys = ("fee_code", "name", "amount_grosze", "status", "paid_at", "receipt_url", "relief", "relief_note")
     return [
-        {key: row[key] for key in ("fee_code", "name", "amount_grosze", "status", "paid_at", "receipt_url")}
-        for row in case_payment_rows(office, case_reference, "pl")
+        {key: row.get(key, "") for key in keys}
+        for row in case_payment_rows(office, case_reference, (get_language() or "pl")[:2])
     ]
 
 

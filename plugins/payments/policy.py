@@ -1,8 +1,8 @@
 """The payments plugin's part of the access policy: payments, the fee catalogue, bank statements and
 the finance report.
 
-Officers hold no grant here: a case's fees are shown on the case page through the ``case_payments``
-hook, after the case's own access check.
+Officers see a case's payments on the case page through the ``case_payments`` hook, after the case's
+own access check; here they may only grant a relief on a case's fee (``payments.case_fee``).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ PAYMENT = "payments.payment"
 FEE = "payments.fee"
 STATEMENT = "payments.statement"
 REPORT = "payments.report"
+CASE_FEE = "payments.case_fee"
 REFUND = "refund"
 
 
@@ -44,6 +45,13 @@ def resources() -> list[Resource]:
             actions=(Action.VIEW, Action.MANAGE),
             model="payments.Fee",
             description=_("Amounts, payees and validity of the office's fees."),
+        ),
+        Resource(
+            CASE_FEE,
+            label=_("Fees of a case"),
+            actions=(Action.VIEW, Action.EDIT),
+            model="payments.CaseFeeRelief",
+            description=_("What a case owes: a card fee halved or a fee waived, with the reason (audited)."),
         ),
         Resource(
             STATEMENT,
@@ -72,6 +80,7 @@ def grants() -> list[Grant]:
             {
                 PAYMENT: (Action.VIEW, Action.EXPORT, REFUND, Action.APPROVE),
                 FEE: (Action.VIEW, Action.MANAGE),
+                CASE_FEE: (Action.VIEW, Action.EDIT),
                 STATEMENT: (Action.EDIT,),
                 REPORT: (Action.VIEW, Action.EXPORT),
             },
@@ -82,11 +91,12 @@ def grants() -> list[Grant]:
             {
                 PAYMENT: (Action.VIEW, Action.APPROVE),
                 FEE: (Action.VIEW,),
+                CASE_FEE: (Action.VIEW, Action.EDIT),
                 REPORT: (Action.VIEW, Action.EXPORT),
             },
         ),
         *grants_of("office_admin", Scope.OFFICE, {FEE: (Action.VIEW, Action.MANAGE)}),
-        *grants_of("officer", Scope.OFFICE, {FEE: (Action.VIEW,)}),
+        *grants_of("officer", Scope.OFFICE, {FEE: (Action.VIEW,), CASE_FEE: (Action.VIEW, Action.EDIT)}),
         *grants_of("foreigner", Scope.OWN, {PAYMENT: (Action.VIEW,)}),
         *grants_of("employer", Scope.OWN, {PAYMENT: (Action.VIEW,)}),
     ]

@@ -4,6 +4,7 @@ gateway's refund notification then completes it."""
 
 from __future__ import annotations
 
+import datetime
 import logging
 from typing import Any
 
@@ -15,7 +16,7 @@ from przystan.audit.api import acting_as
 from przystan.payments_contract import PaymentNotification, PaymentProviderError
 
 from . import providers
-from .models import Payment, PaymentStatus, Refund, RefundStatus
+from .models import Payment, PaymentStatus, Refund, RefundGround, RefundRule, RefundStatus
 from .models.payments import Method, format_pln
 
 logger = logging.getLogger(__name__)
@@ -41,11 +42,92 @@ def _check_amount(payment: Payment, amount_grosze: int, *, also_awaiting: bool) 
         )
 
 
-def request_refund(payment: Payment, amount_grosze: int, reason: str, user: Any, **_ignored: Any) -> Refund:
-    """Ask for a refund: nothing moves until a second person approves it (:func:`approve_refund`)."""
+#: the grounds a "no refund" rule may refuse (a decision ending the case)
+DECISION_GROUNDS = (RefundGround.REFUSED, RefundGround.DISCONTINUED)
+
+
+def case_filed_on(payment: Payment) -> datetime.date | None:
+    """The filing day of the payment's case, asked of the case plugin (``case_lookup``), if known."""
+    from przystan.offices.enablement import hooks_for_office
+
+    reference = payment.checkout.case_reference if payment.checkout_id else ""
+    if not reference:
+        return None
+    found = hooks_for_office(payment.office).case_lookup(
+        office=payment.office, reference=reference, secret=None
+    )
+    filed = (found or {}).get("filed_at")
+    if isinstance(filed, str):
+        try:
+            return datetime.date.fromisoformat(filed[:10])
+        except ValueError:
+            return None
+    return filed if isinstance(filed, datetime.date) else None
+
+
+def blocking_rule(payment: Payment, ground: str, filed_on: datetime.date | None) -> RefundRule | None:
+    """The office's rule that keeps this payment on this ground (e.g. stamp duty after a refusal of an
+    application filed from 5 March 2026), or ``None`` when a refund is possible."""
+    codes = [line.fee_code for line in payment.lines.all()]
+    for rule in RefundRule.objects.filter(office=payment.office):
+        if rule.covers(payee=payment.payee, fee_codes=codes, ground=ground, filed_on=filed_on):
+            return rule
+    return None
+
+
+def rules_for(payment: Payment, filed_on: datetime.date | None) -> list[RefundRule]:
+    """The rules that would keep this payment after a refusal or a discontinuation (shown to staff)."""
+    return [
+        rule
+        for rule in RefundRule.objects.filter(office=payment.office)
+        if any(
+            rule.covers(
+                payee=payment.payee,
+                fee_codes=[line.fee_code for line in payment.lines.all()],
+                ground=ground,
+                filed_on=filed_on,
+            )
+            for ground in DECISION_GROUNDS
+        )
+    ]
+
+
+def not_refunded_message(rule: RefundRule, language: str) -> str:
+    basis = f" ({rule.legal_basis})" if rule.legal_basis else ""
+    return _("No refund is due: %(explanation)s%(basis)s") % {
+        "explanation": rule.explanation_in(language),
+        "basis": basis,
+    }
+
+
+def request_refund(
+    payment: Payment,
+    amount_grosze: int,
+    reason: str,
+    user: Any,
+    *,
+    ground: str = RefundGround.OTHER,
+    filed_on: datetime.date | None = None,
+    language: str = "pl",
+    **_ignored: Any,
+) -> Refund:
+    """Ask for a refund: nothing moves until a second person approves it (:func:`approve_refund`).
+
+    On a refusal or a discontinuation the filing day decides (the case's, or the one typed): the
+    office's refund rules may keep the payment (:class:`RefundError` with the rule's explanation).
+    """
     reason = (reason or "").strip()
     if not reason:
         raise RefundError(_("Give the reason for the refund."))
+    if ground in DECISION_GROUNDS:
+        filed_on = filed_on or case_filed_on(payment)
+        if filed_on is None:
+            raise RefundError(
+                _("Give the day the application was filed: whether stamp duty is refunded depends on it.")
+            )
+        rule = blocking_rule(payment, ground, filed_on)
+        if rule is not None:
+            raise RefundError(not_refunded_message(rule, language))
     with transaction.atomic():
         payment = Payment.objects.select_for_update().get(pk=payment.pk)
         _check_amount(payment, amount_grosze, also_awaiting=True)
@@ -54,6 +136,8 @@ def request_refund(payment: Payment, amount_grosze: int, reason: str, user: Any,
                 payment=payment,
                 amount_grosze=amount_grosze,
                 reason=reason[:300],
+                ground=ground,
+                filed_on=filed_on,
                 requested_by=user,
                 status=RefundStatus.AWAITING,
             )
@@ -76,6 +160,10 @@ def approve_refund(refund: Refund, approver: Any, *, site_url: str) -> Refund:
             )
         payment = Payment.objects.select_for_update().get(pk=refund.payment_id)
         _check_amount(payment, refund.amount_grosze, also_awaiting=False)
+        if refund.ground in DECISION_GROUNDS and (
+            rule := blocking_rule(payment, refund.ground, refund.filed_on)
+        ):
+            raise RefundError(not_refunded_message(rule, "pl"))
         amount_grosze, reason = refund.amount_grosze, refund.reason
         refund.status = RefundStatus.REQUESTED
         refund.approved_by = approver

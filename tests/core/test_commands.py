@@ -58,7 +58,7 @@ def test_demo_builds_a_sqlite_portal_and_serves_it(tmp_path):
             if "Press Ctrl+C" in line:
                 break
         banner = "".join(output)
-        assert "Przystań demo for Mazowiecki Urząd Wojewódzki w Warszawie is ready" in banner, banner
+        assert "Przystań demo for Urząd Wojewódzki w Przykładowie (demonstracyjny) is ready" in banner, banner
         assert "urzednik@demo.przystan.pl" in banner and "backup codes:" in banner
         assert (tmp_path / "przystan.sqlite3").exists()  # the one default database of every command
         body = ""

@@ -100,19 +100,20 @@ def demo_office() -> Any:
     office = Office.objects.filter(site=site).first()
     if office is None:
         office = Office(site=site, code="mazowiecki")
-    office.name = "Mazowiecki Urząd Wojewódzki w Warszawie"
-    office.short_name = "MUW Warszawa"
+    # a clearly fictional office with sample accounts: never a real office's name next to a made-up IBAN
+    office.name = "Urząd Wojewódzki w Przykładowie (demonstracyjny)"
+    office.short_name = "UW Przykładowo (demo)"
     office.department = "Wydział Spraw Cudzoziemców"
-    office.street = "ul. Marszałkowska 3/5"
-    office.postal_code = "00-624"
-    office.city = "Warszawa"
+    office.street = "ul. Przykładowa 1"
+    office.postal_code = "00-001"
+    office.city = "Przykładowo"
     office.email = "cudzoziemcy@demo.przystan.pl"
-    office.phone = "+48 22 695 66 00"
-    office.stamp_duty_payee = "Urząd m.st. Warszawy — Centrum Obsługi Podatnika"
-    office.stamp_duty_iban = "PL21103015080000000550000070"
-    office.fees_payee = "Mazowiecki Urząd Wojewódzki w Warszawie"
-    office.fees_iban = "PL61109010140000071219812874"
-    office.letterhead = "Wydział Spraw Cudzoziemców\nul. Marszałkowska 3/5, 00-624 Warszawa"
+    office.phone = "+48 22 000 00 00"
+    office.stamp_duty_payee = "Urząd Miasta Przykładowo — konto demonstracyjne opłaty skarbowej"
+    office.stamp_duty_iban = "PL07109010140000000000000001"
+    office.fees_payee = "Urząd Wojewódzki w Przykładowie (demonstracyjny) — konto opłat za karty pobytu"
+    office.fees_iban = "PL77109010140000000000000002"
+    office.letterhead = "Wydział Spraw Cudzoziemców\nul. Przykładowa 1, 00-001 Przykładowo"
     office.full_clean()
     office.save()
     site.site_name = office.short_name

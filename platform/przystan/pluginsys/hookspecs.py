@@ -168,6 +168,10 @@ def fee_catalogue(office: Any, codes: list[str] | None, language: str) -> list[d
     """Return the office's current fees as dicts ``{code, name, amount_grosze, legal_basis, payee, exemptions}``.
 
     ``codes=None`` means all fees; ``payee`` is ``"stamp_duty"`` (municipality) or ``"office"``.
+    Also ``currency`` (``"PLN"``, or ``"EUR"`` for a fee set in euro: ``amount_grosze`` is then euro
+    cents), ``amount_text`` (the amount as people read it, e.g. "równowartość 30 euro" — show this),
+    ``source`` and ``reliefs`` ``[{kind: "exempt" | "reduced", percent, name, sentence, legal_basis}]``;
+    ``exemptions`` is those reliefs as one sentence in ``language``.
     Implemented by the payments plugin; CMS pages and cases read fees only through this hook and fall
     back to their own content when nobody answers (an empty list of lists).
     """
@@ -188,7 +192,9 @@ def payment_request(
 def case_payments(office: Any, case_reference: str) -> list[dict[str, Any]]:
     """Return ``[{fee_code, name, amount_grosze, status, paid_at, receipt_url}]`` for a case.
 
-    ``status`` is ``"unpaid" | "pending" | "paid" | "refunded"``; officers see it on the case.
+    ``status`` is ``"unpaid" | "pending" | "paid" | "refunded" | "exempt"``; officers see it on the case.
+    ``relief`` (a sentence, "" if none) and ``relief_note`` tell a relief granted on the case; the
+    amount is then what is due after it.
     """
 
 
@@ -203,7 +209,7 @@ def payment_settled(office: Any, payment: dict[str, Any]) -> None:
 
 @hookspec(firstresult=True)
 def case_lookup(office: Any, reference: str, secret: str | None) -> dict[str, Any] | None:
-    """Return ``{reference, person_name, person_key, application_type, stage, live: bool}`` or ``None``.
+    """Return ``{reference, person_name, person_key, application_type, stage, live: bool, filed_at: date}`` or ``None``.
 
     ``secret`` is the case PIN / booking code when the caller must prove knowledge of it (``None``
     skips that check, for staff callers). ``person_key`` is a stable hash identifying the party, so a

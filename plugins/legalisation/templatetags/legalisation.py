@@ -45,6 +45,7 @@ PAYMENT_STATUS = {
     "pending": _("pending"),
     "refunded": _("refunded"),
     "unpaid": _("unpaid"),
+    "exempt": _("exempt (no payment)"),
 }
 ATTACHMENT_KINDS = {
     "message": _("Attachment to a message"),

@@ -1,8 +1,8 @@
 """The access policy of the payments plugin, as a table: every URL pattern, for every role, on a record
 of this office and of another office (the payments resources have no narrower staff scope).
 
-Officers hold no grant on payments: they see a case's fees only on the case page (legalisation,
-``case_payments`` hook). Public URLs (payer pages, gateway callbacks) are deliberately public: their
+Officers hold no grant on payments: they see a case's payments on the case page (legalisation,
+``case_payments`` hook); on the fees-of-a-case page they may grant a relief (``payments.case_fee``). Public URLs (payer pages, gateway callbacks) are deliberately public: their
 token, signature or source checks stay in the views.
 """
 
@@ -70,7 +70,7 @@ STAFF: list[Entry] = [
     Entry("payments-staff:receipt", FINANCE_VIEW, path=payment_url("payments-staff:receipt")),
     Entry(
         "payments-staff:case",  # another office's case reference finds nothing here: an empty table
-        {**FINANCE_VIEW, "finance": 200, "supervisor": 200},
+        {**FINANCE_VIEW, "finance": 200, "supervisor": 200, "officer": 200},
         path=lambda w, t: reverse("payments-staff:case", args=[w["payment"][t].checkout.case_reference]),
     ),
     Entry("payments-staff:fees", FEE_VIEW, path=lambda w, t: reverse("payments-staff:fees")),

@@ -31,7 +31,7 @@ from przystan.web.client_ip import client_ip_or_unknown
 
 from .. import providers
 from ..bank_transfer import grouped_account, payment_qr_payload
-from ..catalogue import current_fees
+from ..catalogue import current_fees, payable_online
 from ..checkout import CheckoutError, create_checkout
 from ..flow import choose_transfer, site_url_of, start_online
 from ..forms import PayForm
@@ -60,7 +60,7 @@ def pay(request: HttpRequest) -> HttpResponse:
     """Choose the fees to pay (standalone or for a case)."""
     office = _office(request)
     language = _language()
-    fees = current_fees(office)
+    fees = payable_online(current_fees(office))
     if request.method == "POST":
         form = PayForm(request.POST, fees=fees, language=language)
         if form.is_valid():

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
+from django.db import transaction
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -13,16 +14,18 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from przystan import access
-from przystan.audit.api import record_read
+from przystan.audit.api import acting_as, record_read
 from przystan.documents.http import pdf_response
 
 from ..case_view import case_payment_rows
+from ..catalogue import current_fees
+from ..defaults import FEES_BY_APPLICATION_TYPE
 from ..flow import site_url_of
-from ..forms import FeeForm, RefundForm, ReportForm, StatementForm
-from ..models import Fee, GatewayEvent, Payment, PaymentStatus, Refund, RefundStatus
-from ..policy import FEE, PAYMENT, REFUND, REPORT, STATEMENT
+from ..forms import CaseReliefForm, FeeForm, FeeReliefFormSet, RefundForm, ReportForm, StatementForm
+from ..models import CaseFeeRelief, Fee, GatewayEvent, Payment, PaymentStatus, Refund, RefundStatus
+from ..policy import CASE_FEE, FEE, PAYMENT, REFUND, REPORT, STATEMENT
 from ..receipts import render_receipt
-from ..refunds import RefundError, approve_refund, request_refund
+from ..refunds import RefundError, approve_refund, case_filed_on, request_refund, rules_for
 from ..reports import daily_report, days_with_payments, report_csv, report_pdf
 from ..statements import OUTCOME_LABELS, StatementError, import_statement
 from .guards import staff_guard
@@ -102,6 +105,9 @@ def payment_detail(request: HttpRequest, reference: str) -> HttpResponse:
                     form.amount_grosze,
                     form.cleaned_data["reason"],
                     request.user,
+                    ground=form.cleaned_data["ground"],
+                    filed_on=form.cleaned_data.get("filed_on"),
+                    language=_language(),
                     site_url=site_url_of(request),
                 )
             except RefundError as exc:
@@ -123,6 +129,7 @@ def payment_detail(request: HttpRequest, reference: str) -> HttpResponse:
         }
         for r in payment.refunds.select_related("requested_by", "approved_by")
     ]
+    filed_on = case_filed_on(payment)
     return render(
         request,
         "payments/staff/payment_detail.html",
@@ -132,8 +139,14 @@ def payment_detail(request: HttpRequest, reference: str) -> HttpResponse:
             "form": form,
             "refunds": refunds,
             "can_refund": access.allows(request.user, REFUND, PAYMENT, payment, office=request.office),
+            "filed_on": filed_on,
+            "refund_rules": [rule.explanation_in(_language()) for rule in rules_for(payment, filed_on)],
         },
     )
+
+
+def _language() -> str:
+    return (get_language() or "pl")[:2]
 
 
 def _lines_in_readers_language(payment: Payment) -> list[tuple[str, int]]:
@@ -171,15 +184,75 @@ def staff_receipt(request: HttpRequest, reference: str) -> HttpResponse:
     return pdf_response(data, f"receipt-{payment.reference}.pdf")
 
 
-@staff_guard(PAYMENT, "view")
+def _case_fee_codes(office: Any, case_reference: str) -> list[str]:
+    """The fees the case's application type asks for (the case plugin names the type)."""
+    from przystan.offices.enablement import hooks_for_office
+
+    found = hooks_for_office(office).case_lookup(office=office, reference=case_reference, secret=None)
+    return list(FEES_BY_APPLICATION_TYPE.get((found or {}).get("application_type", ""), ()))
+
+
+@staff_guard(CASE_FEE, "view")
 def case_payments_view(request: HttpRequest, case_reference: str) -> HttpResponse:
-    rows = case_payment_rows(_office(request), case_reference, (get_language() or "pl")[:2])
+    """The fees of a case, paid or not; a finance or case officer grants or withdraws a relief."""
+    office = _office(request)
+    language = _language()
+    codes = _case_fee_codes(office, case_reference)
+    fees = current_fees(office, codes)
+    can_edit = access.allows(request.user, "edit", CASE_FEE, office=office)
+    bound: CaseReliefForm | None = None
+    if request.method == "POST":
+        access.require(request, "edit", CASE_FEE)
+        code = request.POST.get("withdraw") or next(
+            (code for code in fees if f"relief-{code}-relief" in request.POST), ""
+        )
+        fee = fees.get(code)
+        if fee is None:
+            raise Http404
+        if request.POST.get("withdraw"):
+            with acting_as(request.user):
+                for granted in CaseFeeRelief.objects.filter(
+                    office=office, case_reference=case_reference, fee_code=code
+                ):
+                    granted.delete()
+            messages.success(request, _("The relief was withdrawn."))
+            return redirect("payments-staff:case", case_reference=case_reference)
+        bound = CaseReliefForm(request.POST, fee=fee, language=language)
+        if bound.is_valid():
+            with acting_as(request.user):
+                CaseFeeRelief.objects.filter(
+                    office=office, case_reference=case_reference, fee_code=code
+                ).delete()
+                CaseFeeRelief.objects.create(
+                    office=office,
+                    case_reference=case_reference,
+                    fee_code=code,
+                    relief=bound.cleaned_data["relief"],
+                    note=bound.cleaned_data["note"],
+                    decided_by=request.user,
+                )
+            messages.success(
+                request, _("The relief was recorded; the case is asked for the amount after it.")
+            )
+            return redirect("payments-staff:case", case_reference=case_reference)
+    rows = case_payment_rows(office, case_reference, language, codes)
+    for row in rows:
+        fee = fees.get(row["fee_code"])
+        row["can_relieve"] = (
+            can_edit and fee is not None and fee.reliefs.exists() and row["status"] in ("unpaid", "exempt")
+        )
+        if row["can_relieve"]:
+            row["form"] = (
+                bound
+                if bound is not None and bound.prefix == f"relief-{fee.code}"
+                else CaseReliefForm(fee=fee, language=language)
+            )
     return render(request, "payments/staff/case.html", {"case_reference": case_reference, "rows": rows})
 
 
 @staff_guard(FEE, "view")
 def fee_list(request: HttpRequest) -> HttpResponse:
-    fees = Fee.objects.filter(office=_office(request))
+    fees = Fee.objects.filter(office=_office(request)).prefetch_related("reliefs")
     can_manage = access.allows(request.user, "manage", FEE, office=request.office)
     return render(request, "payments/staff/fee_list.html", {"fees": fees, "can_manage": can_manage})
 
@@ -189,11 +262,15 @@ def fee_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     office = _office(request)
     fee = access.get_or_404(request, "manage", FEE, Fee.objects.filter(office=office), pk=pk) if pk else None
     form = FeeForm(request.POST or None, instance=fee, office=office)
-    if request.method == "POST" and form.is_valid():
-        form.save()
+    reliefs = FeeReliefFormSet(request.POST or None, instance=form.instance, prefix="reliefs")
+    if request.method == "POST" and form.is_valid() and reliefs.is_valid():
+        with transaction.atomic():
+            saved = form.save()
+            reliefs.instance = saved
+            reliefs.save()
         messages.success(request, _("The fee was saved."))
         return redirect("payments-staff:fees")
-    return render(request, "payments/staff/fee_form.html", {"form": form, "fee": fee})
+    return render(request, "payments/staff/fee_form.html", {"form": form, "fee": fee, "reliefs": reliefs})
 
 
 @staff_guard(STATEMENT, "edit")
