@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import CaseFeeRelief, Fee, FeeRelief, RefundGround
+from .models.payments import format_pln
 
 
 class PayForm(forms.Form):
@@ -35,7 +36,7 @@ class PayForm(forms.Form):
     def __init__(self, *args: Any, fees: dict[str, Fee], language: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["fees"].choices = [
-            (code, f"{fee.name_in(language)} — {fee.amount_text(language)}")
+            (code, f"{fee.name_in(language)} — {format_pln(fee.amount_grosze)}")
             for code, fee in sorted(fees.items())
         ]
         self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
@@ -139,7 +140,9 @@ class RefundForm(forms.Form):
         localize=True,
     )
     reason = forms.CharField(label=_("Reason"), max_length=300, widget=forms.Textarea(attrs={"rows": 2}))
-    ground = forms.ChoiceField(label=_("Ground"), choices=RefundGround.choices, initial=RefundGround.OTHER)
+    ground = forms.ChoiceField(
+        label=_("Ground"), choices=RefundGround.choices, initial=RefundGround.OTHER, required=False
+    )
     filed_on = forms.DateField(
         label=_("Application filed on"),
         required=False,
@@ -147,6 +150,9 @@ class RefundForm(forms.Form):
         input_formats=["%Y-%m-%d", "%d.%m.%Y"],
         help_text=_("Needed after a refusal or a discontinuation when the payment names no case."),
     )
+
+    def clean_ground(self) -> str:
+        return self.cleaned_data.get("ground") or RefundGround.OTHER
 
     @property
     def amount_grosze(self) -> int:

@@ -231,7 +231,7 @@ def test_no_refund_of_stamp_duty_after_refusal_from_5_march_2026(fees_office, ca
     card = _paid(fees_office, ["card_issue"], "WSC/3/2026")  # the card fee is not stamp duty
     assert request_refund(card, 10000, "odmowa", finance, ground=RefundGround.REFUSED).pk
     no_case = _paid(fees_office, ["stamp_visa_extension"], "")
-    with pytest.raises(RefundError, match="filed"):
+    with pytest.raises(RefundError, match="złożenia wniosku"):
         request_refund(no_case, 40600, "odmowa", finance, ground=RefundGround.REFUSED)
     with pytest.raises(RefundError):
         request_refund(
@@ -303,10 +303,10 @@ def test_upgrade_closes_first_catalogue_rows_and_keeps_edited_ones(office):
 
 
 # 11. the demo office is clearly fictional, with sample accounts
-def test_demo_office_is_fictional(db):
+def test_demo_office_is_fictional(office):
     from przystan.demo.loader import demo_office
 
-    office = demo_office()
+    office = demo_office()  # renames the default site's office as the demo does
     assert "Przykładow" in office.name and "demonstracyjny" in office.name
     assert "Mazowiecki" not in office.name and "Warszaw" not in office.stamp_duty_payee + office.fees_payee
     assert office.stamp_duty_iban != "PL21103015080000000550000070"  # Warsaw's real stamp duty account

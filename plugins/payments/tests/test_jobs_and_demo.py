@@ -8,6 +8,7 @@ import pytest
 from django.core.management import call_command
 
 from plugins.payments.checkout import create_checkout
+from plugins.payments.defaults import STANDARD_FEES
 from plugins.payments.flow import start_online
 from plugins.payments.models import Checkout, Fee, Payment, PaymentStatus, Settlement
 from plugins.payments.simulator import Behaviour
@@ -164,4 +165,4 @@ def test_demo_data_is_idempotent(office, enable_plugin):
         Payment.objects.count(),
         Settlement.objects.count(),
     ) == counts
-    assert counts[0] == 14 and counts[3] >= 2
+    assert counts[0] == len(STANDARD_FEES) and counts[3] >= 2

@@ -262,12 +262,15 @@ def fee_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     office = _office(request)
     fee = access.get_or_404(request, "manage", FEE, Fee.objects.filter(office=office), pk=pk) if pk else None
     form = FeeForm(request.POST or None, instance=fee, office=office)
-    reliefs = FeeReliefFormSet(request.POST or None, instance=form.instance, prefix="reliefs")
-    if request.method == "POST" and form.is_valid() and reliefs.is_valid():
+    # a form sent without the relief rows (an older page, a script) leaves the reliefs as they are
+    posted = request.POST if "reliefs-TOTAL_FORMS" in request.POST else None
+    reliefs = FeeReliefFormSet(posted, instance=form.instance, prefix="reliefs")
+    if request.method == "POST" and form.is_valid() and (posted is None or reliefs.is_valid()):
         with transaction.atomic():
             saved = form.save()
-            reliefs.instance = saved
-            reliefs.save()
+            if posted is not None:
+                reliefs.instance = saved
+                reliefs.save()
         messages.success(request, _("The fee was saved."))
         return redirect("payments-staff:fees")
     return render(request, "payments/staff/fee_form.html", {"form": form, "fee": fee, "reliefs": reliefs})
