@@ -10,7 +10,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import CaseFeeRelief, Fee, FeeRelief, RefundGround
+from .models import CaseFeeRelief, Currency, Fee, FeeRelief, RefundGround
 from .models.payments import format_pln
 
 
@@ -86,10 +86,14 @@ class FeeForm(forms.ModelForm):
     def __init__(self, *args: Any, office: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.instance.office = office
+        self.fields["currency"].required = False  # złoty unless a fee is set in euro
         if self.instance.pk:
             self.initial.setdefault(
                 "amount", (Decimal(self.instance.amount_grosze) / 100).quantize(Decimal("0.01"))
             )
+
+    def clean_currency(self) -> str:
+        return self.cleaned_data.get("currency") or Currency.PLN
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
