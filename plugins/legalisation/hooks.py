@@ -307,6 +307,19 @@ def case_lookup(office: Any, reference: str, secret: str | None) -> dict[str, An
 
 
 @hookimpl
+def case_in_scope(user: Any, office: Any, reference: str, action: str) -> bool | None:
+    from przystan import access
+
+    from .models import Case
+    from .policy import CASE
+
+    case = Case.objects.filter(office=office, number=(reference or "").strip().upper()).first()
+    if case is None:
+        return None
+    return access.allows(user, action, CASE, case, office=office)
+
+
+@hookimpl
 def payment_settled(office: Any, payment: dict[str, Any]) -> None:
     from .services import store_receipt
 

@@ -27,6 +27,21 @@ def _own_payments(user: Any, qs: QuerySet[Any]) -> QuerySet[Any]:
     return qs.filter(checkout__payer=user)
 
 
+def _case_in_scope(user: Any, relief: Any) -> bool:
+    """A case officer's reach on a case's fees is the case's own: the case plugin's policy decides."""
+    from przystan.offices.enablement import hooks_for_office
+
+    answer = hooks_for_office(relief.office).case_in_scope(
+        user=user, office=relief.office, reference=relief.case_reference, action="view"
+    )
+    return bool(answer)
+
+
+def _reliefs_on_cases_in_scope(user: Any, qs: QuerySet[Any]) -> QuerySet[Any]:
+    keep = [r.pk for r in qs.select_related("office") if _case_in_scope(user, r)]
+    return qs.filter(pk__in=keep)
+
+
 def resources() -> list[Resource]:
     return [
         Resource(
@@ -51,6 +66,8 @@ def resources() -> list[Resource]:
             label=_("Fees of a case"),
             actions=(Action.VIEW, Action.EDIT),
             model="payments.CaseFeeRelief",
+            office_field="office",
+            scopes={Scope.TEAM: ScopeRule(narrow=_reliefs_on_cases_in_scope, check=_case_in_scope)},
             description=_("What a case owes: a card fee halved or a fee waived, with the reason (audited)."),
         ),
         Resource(
@@ -96,7 +113,9 @@ def grants() -> list[Grant]:
             },
         ),
         *grants_of("office_admin", Scope.OFFICE, {FEE: (Action.VIEW, Action.MANAGE)}),
-        *grants_of("officer", Scope.OFFICE, {FEE: (Action.VIEW,), CASE_FEE: (Action.VIEW, Action.EDIT)}),
+        *grants_of("officer", Scope.OFFICE, {FEE: (Action.VIEW,)}),
+        # a case officer reaches the fees of the cases she may work on (her own and her team's)
+        *grants_of("officer", Scope.TEAM, {CASE_FEE: (Action.VIEW, Action.EDIT)}),
         *grants_of("foreigner", Scope.OWN, {PAYMENT: (Action.VIEW,)}),
         *grants_of("employer", Scope.OWN, {PAYMENT: (Action.VIEW,)}),
     ]

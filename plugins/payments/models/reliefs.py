@@ -120,4 +120,6 @@ class CaseFeeRelief(models.Model):
         ]
 
     def __str__(self) -> str:
+        if self.relief_id is None:  # the fees of a case asked about as a whole (the access check)
+            return self.case_reference
         return f"{self.case_reference} {self.fee_code}: {self.relief.kind} {self.relief.percent} %"

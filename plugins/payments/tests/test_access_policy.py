@@ -70,7 +70,7 @@ STAFF: list[Entry] = [
     Entry("payments-staff:receipt", FINANCE_VIEW, path=payment_url("payments-staff:receipt")),
     Entry(
         "payments-staff:case",  # another office's case reference finds nothing here: an empty table
-        {**FINANCE_VIEW, "finance": 200, "supervisor": 200, "officer": 200},
+        {**FINANCE_VIEW, "finance": 200, "supervisor": 200},  # officers: only cases in their scope
         path=lambda w, t: reverse("payments-staff:case", args=[w["payment"][t].checkout.case_reference]),
     ),
     Entry("payments-staff:fees", FEE_VIEW, path=lambda w, t: reverse("payments-staff:fees")),

@@ -197,12 +197,15 @@ def case_payments_view(request: HttpRequest, case_reference: str) -> HttpRespons
     """The fees of a case, paid or not; a finance or case officer grants or withdraws a relief."""
     office = _office(request)
     language = _language()
+    # the record asked about: this case's fees (a case officer reaches only the cases in her scope)
+    record = CaseFeeRelief(office=office, case_reference=case_reference)
+    access.require(request, "view", CASE_FEE, record)
     codes = _case_fee_codes(office, case_reference)
     fees = current_fees(office, codes)
-    can_edit = access.allows(request.user, "edit", CASE_FEE, office=office)
+    can_edit = access.allows(request.user, "edit", CASE_FEE, record, office=office)
     bound: CaseReliefForm | None = None
     if request.method == "POST":
-        access.require(request, "edit", CASE_FEE)
+        access.require(request, "edit", CASE_FEE, record)
         code = request.POST.get("withdraw") or next(
             (code for code in fees if f"relief-{code}-relief" in request.POST), ""
         )
