@@ -11,6 +11,24 @@ from .models import InformationPage, ProcedurePage
 from .translation_status import translation_report
 
 
+def superseded_citations() -> list[dict[str, object]]:
+    """Every page citing a superseded consolidated text, with the text to cite instead (computed now,
+    whether or not the legal-acts check has run since an editor marked a text superseded)."""
+    rows: list[dict[str, object]] = []
+    for model in (ProcedurePage, InformationPage):
+        pages = (
+            model.objects.filter(cited_texts__superseded_by__isnull=False)
+            .distinct()
+            .select_related("locale")
+            .prefetch_related("cited_texts__act", "cited_texts__superseded_by")
+            .order_by("title")
+        )
+        for page in pages:
+            for cited, instead in page.superseded_citations():
+                rows.append({"page": page, "cited": cited, "instead": instead})
+    return rows
+
+
 def translations_overview(request: HttpRequest) -> HttpResponse:
     only_problems = request.GET.get("all") != "1"
     rows = translation_report(only_problems=only_problems)
@@ -28,5 +46,6 @@ def translations_overview(request: HttpRequest) -> HttpResponse:
             "languages": languages,
             "only_problems": only_problems,
             "flagged": flagged,
+            "superseded": superseded_citations(),
         },
     )

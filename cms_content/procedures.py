@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from django.utils import translation
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from przystan.offices.enablement import hooks_for_office
 
@@ -72,6 +74,32 @@ def _call(hooks: Any, name: str, **kwargs: Any) -> list[dict[str, Any]]:
         return []
 
 
+def filing_stage_description(route: str) -> str:
+    """What filing means on this procedure's filing route (the case plugin's route data): a MOS filing
+    is confirmed by the free MOS certificate, not by a passport stamp; others are filed with the office."""
+    if route == "mos":
+        return _(
+            "You file the application only electronically in the MOS module. MOS confirms the filing and "
+            "issues a free certificate of filing, which replaced the stamp in the passport."
+        )
+    if route in ("local_online", "paper"):
+        return _("You file the application with the office; it is not filed in the MOS module.")
+    return ""
+
+
+def stages_for_route(
+    stages: list[dict[str, Any]], filing: dict[str, Any] | None, language: str
+) -> list[dict[str, Any]]:
+    """The case plugin's stages of this procedure, the filing stage told as its filing route has it."""
+    with translation.override(language):
+        described = filing_stage_description(str((filing or {}).get("route") or ""))
+    if not described:
+        return stages
+    return [
+        {**stage, "description": described} if stage.get("code") == "filed" else stage for stage in stages
+    ]
+
+
 def procedure_details(page: Any, office: Any, language: str | None = None) -> ProcedureDetails:
     language = language or page.locale.language_code or get_language()
     details = ProcedureDetails()
@@ -81,7 +109,11 @@ def procedure_details(page: Any, office: Any, language: str | None = None) -> Pr
     types = _call(hooks, "application_types", office=office, language=language)
     details.application_type = next((t for t in types if t.get("code") == page.application_type), None)
     if details.application_type:
-        details.stages = list(details.application_type.get("stages") or [])
+        details.stages = stages_for_route(
+            list(details.application_type.get("stages") or []),
+            details.application_type.get("filing"),
+            language,
+        )
     codes = list((details.application_type or {}).get("fee_codes") or []) or parse_fee_codes(page.fee_codes)
     if codes:
         catalogue = _call(hooks, "fee_catalogue", office=office, codes=codes, language=language)

@@ -8,6 +8,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -22,7 +23,12 @@ class LegalActViewSet(SnippetViewSet):
     menu_label = _("Legal acts")
     menu_order = 250
     add_to_admin_menu = True
-    list_display = ["title", "journal_reference", "in_force", "checked_at"]
+    list_display = [
+        "title",
+        Column("current_reference", label=_("current consolidated text")),
+        "in_force",
+        "checked_at",
+    ]
     list_filter = ["in_force"]
     search_fields = ["title", "journal_reference", "eli"]
 

@@ -9,40 +9,74 @@ from typing import Any
 
 MOS_URL = "https://mos.cudzoziemcy.gov.pl/"
 
-# key, title, journal reference, ELI
+# The acts cited (the law itself: key, title, journal reference and ELI of the act as first published,
+# what is still to be confirmed) and their consolidated texts (ELI, later amendments, superseded by).
+# Source of the current texts: ../shared/reference/domain.md "Current consolidated texts to cite" (to be
+# confirmed in ISAP before release); the superseded texts are the ones this demo cited before.
 LEGAL_ACTS = [
-    ("cudzoziemcy", "Ustawa z dnia 12 grudnia 2013 r. o cudzoziemcach", "Dz.U. 2024 poz. 769", "DU/2024/769"),
+    (
+        "cudzoziemcy",
+        "Ustawa z dnia 12 grudnia 2013 r. o cudzoziemcach",
+        "Dz.U. 2013 poz. 1650",
+        "DU/2013/1650",
+        "",
+    ),
     (
         "kpa",
         "Ustawa z dnia 14 czerwca 1960 r. – Kodeks postępowania administracyjnego",
-        "Dz.U. 2024 poz. 572",
-        "DU/2024/572",
+        "Dz.U. 1960 nr 30 poz. 168",
+        "DU/1960/168",
+        "",
     ),
     (
         "oplata_skarbowa",
         "Ustawa z dnia 16 listopada 2006 r. o opłacie skarbowej",
-        "Dz.U. 2023 poz. 2111",
-        "DU/2023/2111",
+        "Dz.U. 2006 nr 225 poz. 1635",
+        "DU/2006/1635",
+        "",
     ),
     (
         "ukraina",
         "Ustawa z dnia 12 marca 2022 r. o pomocy obywatelom Ukrainy w związku z konfliktem zbrojnym na terytorium tego państwa",
-        "Dz.U. 2024 poz. 167",
-        "DU/2024/167",
+        "Dz.U. 2022 poz. 583",
+        "DU/2022/583",
+        "",
     ),
     (
         "praca",
         "Ustawa z dnia 20 marca 2025 r. o warunkach dopuszczalności powierzania pracy cudzoziemcom na terytorium Rzeczypospolitej Polskiej",
         "Dz.U. 2025 poz. 621",
         "DU/2025/621",
+        "",
     ),
     (
         "dostepnosc",
         "Ustawa z dnia 4 kwietnia 2019 r. o dostępności cyfrowej stron internetowych i aplikacji mobilnych podmiotów publicznych",
-        "Dz.U. 2023 poz. 1440",
-        "DU/2023/1440",
+        "Dz.U. 2019 poz. 848",
+        "DU/2019/848",
+        "",
+    ),
+    (
+        "ochrona",
+        "Ustawa z dnia 13 czerwca 2003 r. o udzielaniu cudzoziemcom ochrony na terytorium Rzeczypospolitej Polskiej",
+        "Dz.U. 2003 nr 128 poz. 1176",
+        "DU/2003/1176",
+        "VERIFY: aktualny tekst jednolity – do ustalenia w ISAP (sprawdzenie aktów go uzupełni).",
     ),
 ]
+# act key → [(ELI, later amendments, superseded by ELI or "")], oldest first; the one not superseded is cited
+CONSOLIDATED_TEXTS: dict[str, list[tuple[str, str, str]]] = {
+    "cudzoziemcy": [
+        ("DU/2024/769", "", "DU/2025/1079"),
+        ("DU/2025/1079", "Dz.U. 2025 poz. 1794", ""),
+    ],
+    "kpa": [("DU/2024/572", "", "DU/2025/1691"), ("DU/2025/1691", "", "")],
+    "oplata_skarbowa": [("DU/2023/2111", "", "DU/2025/1154"), ("DU/2025/1154", "", "")],
+    "ukraina": [("DU/2024/167", "", "DU/2025/337"), ("DU/2025/337", "", "")],
+    "praca": [("DU/2025/621", "", "")],  # the act as published; no consolidated text yet
+    "dostepnosc": [("DU/2023/1440", "", "")],
+    "ochrona": [],
+}
 
 
 def p(*paragraphs: str) -> str:
@@ -64,47 +98,57 @@ COMMON_DOCS = {
     "pl": [
         "Ważny paszport (kopia wszystkich zapisanych stron)",
         "Aktualne kolorowe zdjęcie 35 × 45 mm",
-        "Potwierdzenie zapłaty opłaty skarbowej",
     ],
     "en": [
         "A valid passport (copy of all pages with entries)",
         "A recent colour photograph, 35 × 45 mm",
-        "Proof of payment of the stamp duty",
     ],
     "uk": [
         "Дійсний паспорт (копія всіх заповнених сторінок)",
         "Актуальна кольорова фотографія 35 × 45 мм",
-        "Підтвердження сплати гербового збору",
     ],
     "ru": [
         "Действительный паспорт (копия всех заполненных страниц)",
         "Актуальная цветная фотография 35 × 45 мм",
-        "Подтверждение оплаты гербового сбора",
     ],
+}
+PHOTO_NOTE = {
+    "pl": "Nakrycie głowy noszone ze względów religijnych jest dozwolone, jeśli twarz jest w pełni widoczna.",
+    "en": "A head covering worn for religious reasons is allowed if the face is fully visible.",
+    "uk": "Головний убір, який носять з релігійних причин, дозволений, якщо обличчя повністю видно.",
+    "ru": "Головной убор, который носят по религиозным причинам, допускается, если лицо полностью видно.",
+}
+PAYMENT_PROOF = {  # the third common document: proof of the fees the procedure has
+    "stamp": {
+        "pl": "Potwierdzenie zapłaty opłaty skarbowej",
+        "en": "Proof of payment of the stamp duty",
+        "uk": "Підтвердження сплати гербового збору",
+        "ru": "Подтверждение оплаты гербового сбора",
+    },
+    "card": {
+        "pl": "Potwierdzenie zapłaty za wydanie karty pobytu",
+        "en": "Proof of payment for issuing the residence card",
+        "uk": "Підтвердження оплати за видачу карти побиту",
+        "ru": "Подтверждение оплаты за выдачу карты побыту",
+    },
 }
 FEE_SENTENCES = {
     "pl": (
-        "Opłata skarbowa: {n} zł (na konto urzędu miasta).",
+        "Opłata skarbowa: {n} zł (na konto miasta w siedzibie wojewody).",
         "Wydanie karty pobytu: {n} zł (na konto urzędu wojewódzkiego).",
     ),
     "en": (
-        "Stamp duty: PLN {n} (to the city office account).",
+        "Stamp duty: PLN {n} (to the account of the city at the seat of the voivode).",
         "Issuing the residence card: PLN {n} (to the voivodeship office account).",
     ),
     "uk": (
-        "Гербовий збір: {n} зл (на рахунок міської ради).",
-        "Видача карти побуту: {n} зл (на рахунок воєводського управління).",
+        "Гербовий збір: {n} зл (на рахунок міста за місцезнаходженням воєводи).",
+        "Видача карти побиту: {n} зл (на рахунок воєводського управління).",
     ),
     "ru": (
-        "Гербовый сбор: {n} зл (на счёт городской администрации).",
+        "Гербовый сбор: {n} зл (на счёт города по месту нахождения воеводы).",
         "Выдача карты побыту: {n} зл (на счёт воеводского управления).",
     ),
-}
-NO_FEE = {
-    "pl": "Wydanie karty CUKR jest bezpłatne.",
-    "en": "The CUKR card is issued free of charge.",
-    "uk": "Карта CUKR видається безкоштовно.",
-    "ru": "Карта CUKR выдаётся бесплатно.",
 }
 FEE_AMOUNTS = {
     "stamp_temp_work": 440,
@@ -115,57 +159,235 @@ FEE_AMOUNTS = {
     "stamp_visa_extension": 406,
     "stamp_invitation": 27,
     "card_issue": 100,
+}  # source: ../shared/reference/domain.md, stamp duty table (checked Dec 2026); the catalogue is plugins/payments
+# Steps of the procedures as a foreigner sees them; titles are the statuses of case tracking (the case
+# plugin's stage names), so the page and the tracking page use the same words. Source: the stages and
+# filing routes in ../shared/reference/domain.md (MOS era since 27 April 2026).
+STAGE_STEPS: dict[str, dict[str, tuple[str, str]]] = {
+    "filed_mos": {
+        "pl": (
+            "Złożony",
+            "Wniosek składasz wyłącznie elektronicznie w module MOS. MOS potwierdza złożenie i wydaje bezpłatne zaświadczenie o złożeniu wniosku – od 27 kwietnia 2026 r. zastępuje ono stempel w paszporcie.",
+        ),
+        "en": (
+            "Filed",
+            "You file the application only electronically in the MOS module. MOS confirms the filing and issues a free certificate of filing – since 27 April 2026 it replaces the stamp in the passport.",
+        ),
+        "uk": (
+            "Подано",
+            "Заяву подаєте лише електронно в модулі MOS. MOS підтверджує подання і видає безкоштовну довідку про подання заяви – з 27 квітня 2026 р. вона замінює штамп у паспорті.",
+        ),
+        "ru": (
+            "Подано",
+            "Заявление подаётся только в электронном виде в модуле MOS. MOS подтверждает подачу и выдаёт бесплатную справку о подаче заявления – с 27 апреля 2026 г. она заменяет штамп в паспорте.",
+        ),
+    },
+    "filed_office": {
+        "pl": (
+            "Złożony",
+            "Wniosek składasz w urzędzie – przez ten portal albo na papierze. Tej sprawy nie załatwia się w module MOS.",
+        ),
+        "en": (
+            "Filed",
+            "You file the application with the office – through this portal or on paper. This matter is not filed in the MOS module.",
+        ),
+        "uk": (
+            "Подано",
+            "Заяву подаєте до управління – через цей портал або в паперовому вигляді. Цю справу не подають у модулі MOS.",
+        ),
+        "ru": (
+            "Подано",
+            "Заявление подаётся в управление – через этот портал или на бумаге. Это дело не подают в модуле MOS.",
+        ),
+    },
+    "filed_card_exchange": {
+        "pl": (
+            "Złożony",
+            "Wniosek składasz w urzędzie; urząd potwierdzi, czy tę sprawę można też załatwić w module MOS.",
+        ),
+        "en": (
+            "Filed",
+            "You file the application with the office; the office will confirm whether this matter can also be filed in the MOS module.",
+        ),
+        "uk": (
+            "Подано",
+            "Заяву подаєте до управління; управління підтвердить, чи можна подати цю справу також у модулі MOS.",
+        ),
+        "ru": (
+            "Подано",
+            "Заявление подаётся в управление; управление подтвердит, можно ли подать это дело также в модуле MOS.",
+        ),
+    },
+    "summons": {
+        "pl": (
+            "Wezwanie do złożenia odcisków palców",
+            "Urząd wzywa Cię do osobistego stawiennictwa: okazujesz paszport, składasz odciski palców i podpis. W tym samym wezwaniu urząd może poprosić o uzupełnienie dokumentów lub opłaty.",
+        ),
+        "en": (
+            "Summons for fingerprints",
+            "The office summons you to appear in person: you show your passport and give your fingerprints and signature. The same summons may ask you to complete documents or pay.",
+        ),
+        "uk": (
+            "Виклик для здачі відбитків пальців",
+            "Управління викликає вас особисто: ви показуєте паспорт, здаєте відбитки пальців і підпис. У тому самому виклику можуть попросити доповнити документи або оплатити збір.",
+        ),
+        "ru": (
+            "Вызов для сдачи отпечатков пальцев",
+            "Управление вызывает вас лично: вы предъявляете паспорт, сдаёте отпечатки пальцев и подпись. В том же вызове могут попросить дополнить документы или оплатить сбор.",
+        ),
+    },
+    "formal_check": {
+        "pl": (
+            "Kontrola formalna",
+            "Urząd sprawdza wniosek. Jeśli czegoś brakuje, dostaniesz wezwanie: 7 dni na usunięcie braków formalnych, 14 dni na dokumenty; w tym czasie termin na decyzję nie biegnie.",
+        ),
+        "en": (
+            "Formal check",
+            "The office checks the application. If something is missing you get a summons: 7 days to fix formal defects, 14 days for documents; meanwhile the decision deadline is paused.",
+        ),
+        "uk": (
+            "Формальна перевірка",
+            "Управління перевіряє заяву. Якщо чогось бракує, ви отримаєте виклик: 7 днів на усунення формальних недоліків, 14 днів на документи; на цей час строк рішення зупиняється.",
+        ),
+        "ru": (
+            "Формальная проверка",
+            "Управление проверяет заявление. Если чего-то не хватает, вы получите вызов: 7 дней на устранение формальных недостатков, 14 дней на документы; на это время срок решения приостанавливается.",
+        ),
+    },
+    "formal_check_simple": {
+        "pl": (
+            "Kontrola formalna",
+            "Urząd sprawdza wniosek i dokumenty. Jeśli czegoś brakuje, dostaniesz wezwanie z terminem na uzupełnienie; w tym czasie termin na załatwienie sprawy nie biegnie.",
+        ),
+        "en": (
+            "Formal check",
+            "The office checks the application and the documents. If something is missing you get a summons with a deadline to complete it; meanwhile the time limit for the matter is paused.",
+        ),
+        "uk": (
+            "Формальна перевірка",
+            "Управління перевіряє заяву і документи. Якщо чогось бракує, ви отримаєте виклик із терміном для доповнення; на цей час строк розгляду справи зупиняється.",
+        ),
+        "ru": (
+            "Формальная проверка",
+            "Управление проверяет заявление и документы. Если чего-то не хватает, вы получите вызов со сроком для дополнения; на это время срок рассмотрения дела приостанавливается.",
+        ),
+    },
+    "opinions": {
+        "pl": (
+            "Wystąpiono o opinie",
+            "Urząd pyta Straż Graniczną, Policję, ABW i w razie potrzeby konsula o informacje, a potem ocenia dowody.",
+        ),
+        "en": (
+            "Opinions requested",
+            "The office asks the Border Guard, the Police, the Internal Security Agency (ABW) and, if needed, the consul for information, then reviews the evidence.",
+        ),
+        "uk": (
+            "Запитано висновки",
+            "Управління запитує інформацію у Прикордонної служби, Поліції, Агентства внутрішньої безпеки (ABW) і за потреби в консула, а потім розглядає докази.",
+        ),
+        "ru": (
+            "Запрошены заключения",
+            "Управление запрашивает информацию у Пограничной службы, Полиции, Агентства внутренней безопасности (ABW) и при необходимости у консула, а затем рассматривает доказательства.",
+        ),
+    },
+    "decision_permit": {
+        "pl": (
+            "Decyzja",
+            "Wojewoda wydaje decyzję. Od odmowy możesz się odwołać do Szefa Urzędu do Spraw Cudzoziemców za pośrednictwem wojewody w ciągu 14 dni od doręczenia.",
+        ),
+        "en": (
+            "Decision",
+            "The voivode issues a decision. You can appeal against a refusal to the Head of the Office for Foreigners, through the voivode, within 14 days of delivery.",
+        ),
+        "uk": (
+            "Рішення",
+            "Воєвода видає рішення. Відмову можна оскаржити до Голови Управління у справах іноземців через воєводу протягом 14 днів від вручення.",
+        ),
+        "ru": (
+            "Решение",
+            "Воевода выносит решение. Отказ можно обжаловать у Главы Управления по делам иностранцев через воеводу в течение 14 дней с момента вручения.",
+        ),
+    },
+    "decision_invitation": {
+        "pl": (
+            "Decyzja",
+            "Wojewoda wpisuje zaproszenie do ewidencji i wydaje je zapraszającemu albo odmawia wpisu decyzją, od której możesz się odwołać w ciągu 14 dni od doręczenia. Z zaproszeniem zaproszona osoba ubiega się o wizę.",
+        ),
+        "en": (
+            "Decision",
+            "The voivode enters the invitation in the register and gives it to the person inviting, or refuses by a decision you can appeal within 14 days of delivery. With the invitation the invited person applies for a visa.",
+        ),
+        "uk": (
+            "Рішення",
+            "Воєвода вносить запрошення до реєстру і видає його особі, яка запрошує, або відмовляє рішенням, яке можна оскаржити протягом 14 днів від вручення. Із запрошенням запрошена особа подає заяву на візу.",
+        ),
+        "ru": (
+            "Решение",
+            "Воевода вносит приглашение в реестр и выдаёт его приглашающему или отказывает решением, которое можно обжаловать в течение 14 дней с момента вручения. С приглашением приглашённый подаёт заявление на визу.",
+        ),
+    },
+    "decision_visa": {
+        "pl": (
+            "Decyzja",
+            "Wojewoda przedłuża wizę albo odmawia przedłużenia decyzją, od której możesz się odwołać w ciągu 14 dni od doręczenia.",
+        ),
+        "en": (
+            "Decision",
+            "The voivode extends the visa or refuses by a decision you can appeal within 14 days of delivery.",
+        ),
+        "uk": (
+            "Рішення",
+            "Воєвода продовжує візу або відмовляє рішенням, яке можна оскаржити протягом 14 днів від вручення.",
+        ),
+        "ru": (
+            "Решение",
+            "Воевода продлевает визу или отказывает решением, которое можно обжаловать в течение 14 дней с момента вручения.",
+        ),
+    },
+    "card": {
+        "pl": (
+            "Karta do odbioru",
+            "Po pozytywnej decyzji urząd zamawia kartę pobytu; dostaniesz informację, kiedy możesz ją odebrać osobiście.",
+        ),
+        "en": (
+            "Card ready for pick-up",
+            "After a positive decision the office orders the residence card; you are told when you can collect it in person.",
+        ),
+        "uk": (
+            "Карта готова до отримання",
+            "Після позитивного рішення управління замовляє карту побиту; вам повідомлять, коли її можна отримати особисто.",
+        ),
+        "ru": (
+            "Карта готова к получению",
+            "После положительного решения управление заказывает карту побыту; вам сообщат, когда её можно получить лично.",
+        ),
+    },
+    "card_only": {
+        "pl": (
+            "Karta do odbioru",
+            "Urząd zamawia nową kartę pobytu; dostaniesz informację, kiedy możesz ją odebrać osobiście.",
+        ),
+        "en": (
+            "Card ready for pick-up",
+            "The office orders the new residence card; you are told when you can collect it in person.",
+        ),
+        "uk": (
+            "Карта готова до отримання",
+            "Управління замовляє нову карту побиту; вам повідомлять, коли її можна отримати особисто.",
+        ),
+        "ru": (
+            "Карта готова к получению",
+            "Управление заказывает новую карту побыту; вам сообщат, когда её можно получить лично.",
+        ),
+    },
 }
-STAGES = {
-    "pl": [
-        ("Złożenie wniosku", "Wniosek składasz elektronicznie w module MOS i dostajesz potwierdzenie."),
-        (
-            "Odciski palców",
-            "Urząd wzywa Cię na wizytę, na której pobiera odciski palców i sprawdza paszport.",
-        ),
-        ("Sprawdzenie dokumentów", "Jeśli czegoś brakuje, dostaniesz wezwanie z terminem na uzupełnienie."),
-        ("Decyzja", "Urząd wydaje decyzję; od odmowy możesz się odwołać w ciągu 14 dni."),
-        ("Odbiór karty", "Po zamówieniu karty dostaniesz informację, kiedy możesz ją odebrać."),
-    ],
-    "en": [
-        (
-            "Filing the application",
-            "You file the application electronically in the MOS module and get a confirmation.",
-        ),
-        (
-            "Fingerprints",
-            "The office summons you to a visit where your fingerprints are taken and your passport checked.",
-        ),
-        (
-            "Checking the documents",
-            "If something is missing, you receive a summons with a deadline to complete it.",
-        ),
-        ("Decision", "The office issues a decision; you can appeal against a refusal within 14 days."),
-        ("Collecting the card", "Once the card is ordered, you are told when you can collect it."),
-    ],
-    "uk": [
-        ("Подання заяви", "Заяву подаєте електронно в модулі MOS і отримуєте підтвердження."),
-        (
-            "Відбитки пальців",
-            "Управління викликає вас на візит, під час якого беруть відбитки пальців і перевіряють паспорт.",
-        ),
-        ("Перевірка документів", "Якщо чогось бракує, ви отримаєте виклик із терміном для доповнення."),
-        ("Рішення", "Управління видає рішення; відмову можна оскаржити протягом 14 днів."),
-        ("Отримання карти", "Після замовлення карти вам повідомлять, коли її можна забрати."),
-    ],
-    "ru": [
-        (
-            "Подача заявления",
-            "Заявление подаётся в электронном виде в модуле MOS, вы получаете подтверждение.",
-        ),
-        (
-            "Отпечатки пальцев",
-            "Управление вызывает вас на визит, где снимают отпечатки пальцев и проверяют паспорт.",
-        ),
-        ("Проверка документов", "Если чего-то не хватает, вы получите вызов со сроком для дополнения."),
-        ("Решение", "Управление выносит решение; отказ можно обжаловать в течение 14 дней."),
-        ("Получение карты", "После заказа карты вам сообщат, когда её можно забрать."),
-    ],
+# which steps each procedure goes through (a procedure names its outline in PROCEDURES["stages"])
+STAGE_OUTLINES: dict[str, tuple[str, ...]] = {
+    "mos_residence": ("filed_mos", "summons", "formal_check", "opinions", "decision_permit", "card"),
+    "cukr": ("filed_mos", "summons", "formal_check", "decision_permit", "card"),
+    "card_exchange": ("filed_card_exchange", "summons", "formal_check_simple", "card_only"),
+    "invitation": ("filed_office", "formal_check_simple", "decision_invitation"),
+    "visa": ("filed_office", "formal_check_simple", "decision_visa"),
 }
 STAGES_HEADING = {
     "pl": "Jak przebiega postępowanie",
@@ -176,78 +398,154 @@ STAGES_HEADING = {
 DEADLINES = {
     "temporary": {
         "pl": [
-            ("Wydanie decyzji", "60 dni", "od dnia, w którym złożyłeś odciski palców i kompletne dokumenty"),
             (
-                "Uzupełnienie braków",
-                "7–30 dni",
-                "termin podany w wezwaniu; w tym czasie termin na decyzję nie biegnie",
+                "Wydanie decyzji",
+                "60 dni",
+                "liczone od ostatniego z tych zdarzeń: złożenie wniosku i osobiste stawiennictwo, usunięcie braków formalnych, złożenie dokumentów",
             ),
-            ("Odwołanie do Szefa Urzędu do Spraw Cudzoziemców", "14 dni", "od doręczenia decyzji"),
+            ("Usunięcie braków formalnych", "7 dni", "od doręczenia wezwania; termin na decyzję nie biegnie"),
+            ("Dostarczenie dokumentów", "14 dni", "od doręczenia wezwania; termin na decyzję nie biegnie"),
+            (
+                "Odwołanie do Szefa Urzędu do Spraw Cudzoziemców",
+                "14 dni",
+                "od doręczenia decyzji, za pośrednictwem wojewody",
+            ),
         ],
         "en": [
             (
                 "Issuing the decision",
                 "60 days",
-                "from the day you gave your fingerprints and a complete set of documents",
+                "counted from the last of: filing and appearing in person, fixing formal defects, submitting the documents",
             ),
             (
-                "Completing missing documents",
-                "7–30 days",
-                "as stated in the summons; the decision deadline is paused meanwhile",
+                "Fixing formal defects",
+                "7 days",
+                "from delivery of the summons; the decision deadline is paused",
             ),
-            ("Appeal to the Head of the Office for Foreigners", "14 days", "from delivery of the decision"),
+            (
+                "Submitting documents",
+                "14 days",
+                "from delivery of the summons; the decision deadline is paused",
+            ),
+            (
+                "Appeal to the Head of the Office for Foreigners",
+                "14 days",
+                "from delivery of the decision, through the voivode",
+            ),
         ],
         "uk": [
-            ("Видання рішення", "60 днів", "від дня здачі відбитків пальців і повного пакета документів"),
             (
-                "Доповнення документів",
-                "7–30 днів",
-                "термін, вказаний у виклику; на цей час строк рішення зупиняється",
+                "Видання рішення",
+                "60 днів",
+                "рахуються від останньої з подій: подання заяви й особиста явка, усунення формальних недоліків, подання документів",
             ),
-            ("Оскарження до Голови Управління у справах іноземців", "14 днів", "від вручення рішення"),
+            ("Усунення формальних недоліків", "7 днів", "від вручення виклику; строк рішення зупиняється"),
+            ("Подання документів", "14 днів", "від вручення виклику; строк рішення зупиняється"),
+            (
+                "Оскарження до Голови Управління у справах іноземців",
+                "14 днів",
+                "від вручення рішення, через воєводу",
+            ),
         ],
         "ru": [
-            ("Вынесение решения", "60 дней", "со дня сдачи отпечатков пальцев и полного пакета документов"),
             (
-                "Дополнение документов",
-                "7–30 дней",
-                "срок указан в вызове; на это время срок решения приостанавливается",
+                "Вынесение решения",
+                "60 дней",
+                "считаются с последнего из событий: подача заявления и личная явка, устранение формальных недостатков, подача документов",
             ),
-            ("Обжалование у Главы Управления по делам иностранцев", "14 дней", "с момента вручения решения"),
+            (
+                "Устранение формальных недостатков",
+                "7 дней",
+                "с момента вручения вызова; срок решения приостанавливается",
+            ),
+            ("Подача документов", "14 дней", "с момента вручения вызова; срок решения приостанавливается"),
+            (
+                "Обжалование у Главы Управления по делам иностранцев",
+                "14 дней",
+                "с момента вручения решения, через воеводу",
+            ),
         ],
     },
     "long": {
         "pl": [
+            ("Wydanie decyzji", "6 miesięcy", "od dnia złożenia wniosku"),
             (
-                "Wydanie decyzji",
-                "3 miesiące",
-                "od dnia złożenia kompletnego wniosku (sprawa szczególnie skomplikowana)",
+                "Odwołanie do Szefa Urzędu do Spraw Cudzoziemców",
+                "14 dni",
+                "od doręczenia decyzji, za pośrednictwem wojewody",
             ),
-            ("Odwołanie do Szefa Urzędu do Spraw Cudzoziemców", "14 dni", "od doręczenia decyzji"),
         ],
         "en": [
+            ("Issuing the decision", "6 months", "from filing the application"),
             (
-                "Issuing the decision",
-                "3 months",
-                "from filing a complete application (particularly complex case)",
+                "Appeal to the Head of the Office for Foreigners",
+                "14 days",
+                "from delivery of the decision, through the voivode",
             ),
-            ("Appeal to the Head of the Office for Foreigners", "14 days", "from delivery of the decision"),
         ],
         "uk": [
-            ("Видання рішення", "3 місяці", "від подання повної заяви (особливо складна справа)"),
-            ("Оскарження до Голови Управління у справах іноземців", "14 днів", "від вручення рішення"),
+            ("Видання рішення", "6 місяців", "від подання заяви"),
+            (
+                "Оскарження до Голови Управління у справах іноземців",
+                "14 днів",
+                "від вручення рішення, через воєводу",
+            ),
         ],
         "ru": [
-            ("Вынесение решения", "3 месяца", "с подачи полного заявления (особо сложное дело)"),
-            ("Обжалование у Главы Управления по делам иностранцев", "14 дней", "с момента вручения решения"),
+            ("Вынесение решения", "6 месяцев", "с подачи заявления"),
+            (
+                "Обжалование у Главы Управления по делам иностранцев",
+                "14 дней",
+                "с момента вручения решения, через воеводу",
+            ),
         ],
     },
     "short": {
-        "pl": [("Załatwienie sprawy", "1 miesiąc", "art. 35 Kodeksu postępowania administracyjnego")],
-        "en": [("Handling the matter", "1 month", "Article 35 of the Code of Administrative Procedure")],
-        "uk": [("Розгляд справи", "1 місяць", "ст. 35 Кодексу адміністративного провадження")],
-        "ru": [("Рассмотрение дела", "1 месяц", "ст. 35 Кодекса административного производства")],
+        "pl": [
+            (
+                "Załatwienie sprawy",
+                "1 miesiąc",
+                "2 miesiące w sprawie szczególnie skomplikowanej (art. 35 Kodeksu postępowania administracyjnego)",
+            )
+        ],
+        "en": [
+            (
+                "Handling the matter",
+                "1 month",
+                "2 months in a particularly complex case (Article 35 of the Code of Administrative Procedure)",
+            )
+        ],
+        "uk": [
+            (
+                "Розгляд справи",
+                "1 місяць",
+                "2 місяці в особливо складній справі (ст. 35 Кодексу адміністративного провадження)",
+            )
+        ],
+        "ru": [
+            (
+                "Рассмотрение дела",
+                "1 месяц",
+                "2 месяца в особо сложном деле (ст. 35 Кодекса административного производства)",
+            )
+        ],
     },
+    "none": {"pl": [], "en": [], "uk": [], "ru": []},
+}
+# where each deadline comes from; ``verify`` = not confirmed in the act yet (an editor must check it)
+DEADLINE_SOURCES = {
+    "temporary": {
+        "source": "../shared/reference/domain.md, Stages: 60 days from the last of filing/appearance, "
+        "formal requirements, documents; 7 days formal defects, 14 days documents; appeal 14 days",
+        "verify": False,
+    },
+    "long": {
+        "source": "../shared/reference/domain.md, Stages: permanent / EU LTR 6 months per the most recent "
+        "source (an older office page says 3 months)",
+        "verify": True,
+    },
+    "short": {"source": "KPA (Dz.U. 2025 poz. 1691) art. 35: 1 month / 2 months", "verify": False},
+    "none": {"source": "CUKR: deadline not given by the reference", "verify": True},
 }
 FORM = {
     "pl": (
@@ -255,8 +553,7 @@ FORM = {
         "Zaloguj się przez login.gov.pl, profil zaufany lub podpis kwalifikowany. Wpisz dane dokładnie tak, jak w paszporcie, dołącz skany dokumentów w PDF i podpisz wniosek elektronicznie.",
         [
             "Imię i nazwisko zapisane inaczej niż w strefie MRZ paszportu",
-            "Brak podpisu pracodawcy pod załącznikiem nr 1 (link wygasa po 30 dniach)",
-            "Zdjęcie starsze niż 6 miesięcy albo z nakryciem głowy",
+            "Zdjęcie starsze niż 6 miesięcy albo nakrycie głowy zasłaniające twarz",
             "Nieaktualny adres do doręczeń w Polsce",
         ],
     ),
@@ -265,8 +562,7 @@ FORM = {
         "Log in with login.gov.pl, a trusted profile or a qualified signature. Enter your data exactly as in your passport, attach scans of the documents as PDF and sign the application electronically.",
         [
             "Name spelt differently from the machine-readable zone of the passport",
-            "The employer has not signed annex no. 1 (the link expires after 30 days)",
-            "A photograph older than 6 months or with head covering",
+            "A photograph older than 6 months, or a head covering that hides the face",
             "An out-of-date address for correspondence in Poland",
         ],
     ),
@@ -275,8 +571,7 @@ FORM = {
         "Увійдіть через login.gov.pl, довірений профіль або кваліфікований підпис. Вносьте дані точно як у паспорті, додайте скани документів у форматі PDF і підпишіть заяву електронно.",
         [
             "Ім'я та прізвище записані інакше, ніж у машинозчитуваній зоні паспорта",
-            "Роботодавець не підписав додаток № 1 (посилання діє 30 днів)",
-            "Фотографія старша за 6 місяців або з покритою головою",
+            "Фотографія старша за 6 місяців або головний убір, що закриває обличчя",
             "Неактуальна адреса для листування в Польщі",
         ],
     ),
@@ -285,11 +580,16 @@ FORM = {
         "Войдите через login.gov.pl, доверенный профиль или квалифицированную подпись. Вносите данные точно как в паспорте, приложите сканы документов в формате PDF и подпишите заявление электронно.",
         [
             "Имя и фамилия записаны иначе, чем в машиночитаемой зоне паспорта",
-            "Работодатель не подписал приложение № 1 (ссылка действует 30 дней)",
-            "Фотография старше 6 месяцев или с покрытой головой",
+            "Фотография старше 6 месяцев или головной убор, закрывающий лицо",
             "Неактуальный адрес для корреспонденции в Польше",
         ],
     ),
+}
+ANNEX_MISTAKE = {  # only for procedures with the employer's annex no. 1
+    "pl": "Brak podpisu pracodawcy pod załącznikiem nr 1 (pracodawca podpisuje go przez link, który MOS wysyła e-mailem)",
+    "en": "The employer has not signed annex no. 1 (the employer signs it through a link MOS sends by e-mail)",
+    "uk": "Роботодавець не підписав додаток № 1 (роботодавець підписує його за посиланням, яке MOS надсилає електронною поштою)",
+    "ru": "Работодатель не подписал приложение № 1 (работодатель подписывает его по ссылке, которую MOS присылает по электронной почте)",
 }
 PAPER_FORM = {
     "pl": (
@@ -333,6 +633,7 @@ PAPER_FORM = {
 PROCEDURES: list[dict[str, Any]] = [
     {
         "code": "temp_work",
+        "annex": True,
         "slug": "pobyt-czasowy-i-praca",
         "fees": ["stamp_temp_work", "card_issue"],
         "acts": ["cudzoziemcy", "praca", "oplata_skarbowa"],
@@ -369,7 +670,7 @@ PROCEDURES: list[dict[str, Any]] = [
                 "Трудовий договір або договір доручення",
                 "Документ, що підтверджує медичне страхування",
             ],
-            "дозвіл на роботу побут карта побуту працевлаштування",
+            "дозвіл на роботу проживання карта побиту працевлаштування",
         ),
         "ru": (
             "Разрешение на временное проживание и работу",
@@ -380,11 +681,12 @@ PROCEDURES: list[dict[str, Any]] = [
                 "Трудовой договор или договор поручения",
                 "Документ, подтверждающий медицинскую страховку",
             ],
-            "разрешение на работу побыт карта побыту трудоустройство",
+            "разрешение на работу проживание карта побыту трудоустройство",
         ),
     },
     {
         "code": "temp_blue_card",
+        "annex": True,
         "slug": "niebieska-karta-ue",
         "fees": ["stamp_temp_work", "card_issue"],
         "acts": ["cudzoziemcy", "oplata_skarbowa"],
@@ -393,10 +695,10 @@ PROCEDURES: list[dict[str, Any]] = [
         "pl": (
             "Niebieska Karta UE",
             "Zezwolenie na pobyt czasowy w celu wykonywania pracy w zawodzie wymagającym wysokich kwalifikacji.",
-            "Dla specjalistów z dyplomem ukończenia studiów lub co najmniej 5-letnim doświadczeniem, z umową na co najmniej 6 miesięcy i wysokim wynagrodzeniem.",
+            "Dla specjalistów z dyplomem ukończenia studiów wyższych, a w zawodach IT – także z co najmniej 3-letnim doświadczeniem zawodowym w ciągu ostatnich 7 lat. Od 1 czerwca 2025 r. wynagrodzenie musi wynosić co najmniej 150% przeciętnego wynagrodzenia.",
             [
                 "Umowa o pracę na co najmniej 6 miesięcy",
-                "Dyplom lub dokumenty potwierdzające doświadczenie zawodowe",
+                "Dyplom, a w zawodach IT – dokumenty potwierdzające 3 lata doświadczenia w ciągu ostatnich 7 lat",
                 "Dokument potwierdzający wysokość wynagrodzenia",
             ],
             "blue card wysokie kwalifikacje specjalista",
@@ -404,10 +706,10 @@ PROCEDURES: list[dict[str, Any]] = [
         "en": (
             "EU Blue Card",
             "A temporary residence permit for work in a highly qualified profession.",
-            "For specialists with a university degree or at least 5 years of experience, with a contract of at least 6 months and a high salary.",
+            "For specialists with a university degree or, in IT occupations, at least 3 years of professional experience in the last 7 years. Since 1 June 2025 the salary must be at least 150% of the average wage.",
             [
                 "Employment contract for at least 6 months",
-                "Diploma or documents proving professional experience",
+                "Diploma or, in IT occupations, documents proving 3 years of experience in the last 7 years",
                 "Document confirming the salary",
             ],
             "blue card highly qualified specialist",
@@ -415,10 +717,10 @@ PROCEDURES: list[dict[str, Any]] = [
         "uk": (
             "Блакитна карта ЄС",
             "Дозвіл на тимчасове проживання для роботи за професією, що вимагає високої кваліфікації.",
-            "Для фахівців із дипломом про вищу освіту або щонайменше 5-річним досвідом, з договором щонайменше на 6 місяців і високою зарплатою.",
+            "Для фахівців із дипломом про вищу освіту, а в ІТ-професіях – також із щонайменше 3-річним професійним досвідом за останні 7 років. З 1 червня 2025 р. зарплата має становити щонайменше 150% середньої заробітної плати.",
             [
                 "Трудовий договір щонайменше на 6 місяців",
-                "Диплом або документи, що підтверджують професійний досвід",
+                "Диплом, а в ІТ-професіях – документи про 3 роки досвіду за останні 7 років",
                 "Документ, що підтверджує розмір зарплати",
             ],
             "блакитна карта висока кваліфікація фахівець",
@@ -426,10 +728,10 @@ PROCEDURES: list[dict[str, Any]] = [
         "ru": (
             "Голубая карта ЕС",
             "Разрешение на временное проживание для работы по профессии, требующей высокой квалификации.",
-            "Для специалистов с дипломом о высшем образовании или не менее чем 5-летним опытом, с договором минимум на 6 месяцев и высокой зарплатой.",
+            "Для специалистов с дипломом о высшем образовании, а в ИТ-профессиях – также с не менее чем 3-летним профессиональным опытом за последние 7 лет. С 1 июня 2025 г. зарплата должна составлять не менее 150% средней заработной платы.",
             [
                 "Трудовой договор минимум на 6 месяцев",
-                "Диплом или документы, подтверждающие профессиональный опыт",
+                "Диплом, а в ИТ-профессиях – документы о 3 годах опыта за последние 7 лет",
                 "Документ, подтверждающий размер зарплаты",
             ],
             "голубая карта высокая квалификация специалист",
@@ -645,6 +947,7 @@ PROCEDURES: list[dict[str, Any]] = [
     },
     {
         "code": "temp_seasonal",
+        "annex": True,
         "slug": "praca-sezonowa",
         "fees": ["stamp_seasonal", "card_issue"],
         "acts": ["cudzoziemcy", "praca", "oplata_skarbowa"],
@@ -705,10 +1008,10 @@ PROCEDURES: list[dict[str, Any]] = [
         "pl": (
             "Zezwolenie na pobyt stały",
             "Zezwolenie na pobyt bez ograniczenia czasowego; karta pobytu ważna 10 lat.",
-            "Między innymi dla osób polskiego pochodzenia, posiadaczy Karty Polaka, dzieci obywateli polskich oraz małżonków obywateli polskich po 3 latach małżeństwa.",
+            "Między innymi dla osób polskiego pochodzenia, posiadaczy Karty Polaka, dzieci obywateli polskich oraz małżonków obywateli polskich, jeśli małżeństwo trwa co najmniej 3 lata, a bezpośrednio przed złożeniem wniosku przebywali w Polsce nieprzerwanie co najmniej 2 lata na podstawie zezwolenia na pobyt czasowy.",
             [
                 "Dokumenty potwierdzające polskie pochodzenie lub Karta Polaka",
-                "Akt urodzenia lub akt małżeństwa",
+                "Akt urodzenia lub akt małżeństwa; małżonek obywatela polskiego – także karta pobytu potwierdzająca 2 lata pobytu czasowego",
                 "Dokument potwierdzający zameldowanie",
             ],
             "pobyt stały karta polaka pochodzenie",
@@ -716,21 +1019,21 @@ PROCEDURES: list[dict[str, Any]] = [
         "en": (
             "Permanent residence permit",
             "A residence permit without time limit; the residence card is valid for 10 years.",
-            "Among others for people of Polish origin, holders of the Pole's Card, children of Polish citizens and spouses of Polish citizens after 3 years of marriage.",
+            "Among others for people of Polish origin, holders of the Pole's Card, children of Polish citizens and spouses of Polish citizens married for at least 3 years who, right before filing, have lived in Poland continuously for at least 2 years on a temporary residence permit.",
             [
                 "Documents proving Polish origin or the Pole's Card",
-                "Birth or marriage certificate",
+                "Birth or marriage certificate; a spouse of a Polish citizen also the residence card showing 2 years of temporary residence",
                 "Proof of registered address",
             ],
             "permanent residence pole's card origin",
         ),
         "uk": (
             "Дозвіл на постійне проживання",
-            "Дозвіл на проживання без обмеження строку; карта побуту дійсна 10 років.",
-            "Зокрема для осіб польського походження, власників Карти поляка, дітей громадян Польщі та чоловіків чи дружин громадян Польщі після 3 років шлюбу.",
+            "Дозвіл на проживання без обмеження строку; карта побиту дійсна 10 років.",
+            "Зокрема для осіб польського походження, власників Карти поляка, дітей громадян Польщі та чоловіків чи дружин громадян Польщі, якщо шлюб триває щонайменше 3 роки, а безпосередньо перед поданням заяви вони щонайменше 2 роки безперервно проживали в Польщі на підставі дозволу на тимчасове проживання.",
             [
                 "Документи, що підтверджують польське походження, або Карта поляка",
-                "Свідоцтво про народження або про шлюб",
+                "Свідоцтво про народження або про шлюб; чоловік чи дружина громадянина Польщі – також карта побиту, що підтверджує 2 роки тимчасового проживання",
                 "Документ про реєстрацію місця проживання",
             ],
             "постійне проживання карта поляка походження",
@@ -738,10 +1041,10 @@ PROCEDURES: list[dict[str, Any]] = [
         "ru": (
             "Разрешение на постоянное проживание",
             "Разрешение на проживание без ограничения срока; карта побыту действительна 10 лет.",
-            "В том числе для лиц польского происхождения, владельцев Карты поляка, детей граждан Польши и супругов граждан Польши после 3 лет брака.",
+            "В том числе для лиц польского происхождения, владельцев Карты поляка, детей граждан Польши и супругов граждан Польши, если брак длится не менее 3 лет, а непосредственно перед подачей заявления они не менее 2 лет непрерывно проживали в Польше на основании разрешения на временное проживание.",
             [
                 "Документы, подтверждающие польское происхождение, или Карта поляка",
-                "Свидетельство о рождении или о браке",
+                "Свидетельство о рождении или о браке; супруг гражданина Польши – также карта побыту, подтверждающая 2 года временного проживания",
                 "Документ о регистрации по месту жительства",
             ],
             "постоянное проживание карта поляка происхождение",
@@ -801,6 +1104,7 @@ PROCEDURES: list[dict[str, Any]] = [
     },
     {
         "code": "card_exchange",
+        "stages": "card_exchange",
         "slug": "wymiana-karty-pobytu",
         "fees": ["card_issue"],
         "acts": ["cudzoziemcy"],
@@ -821,11 +1125,11 @@ PROCEDURES: list[dict[str, Any]] = [
             "residence card exchange change of name lost",
         ),
         "uk": (
-            "Обмін карти побуту",
+            "Обмін карти побиту",
             "Нова карта, коли змінилися ваші дані, зовнішність або карта пошкоджена.",
-            "Для власника карти побуту, який змінив прізвище чи адресу, або чия карта пошкоджена чи закінчується при чинному дозволі на постійне проживання.",
-            ["Чинна карта побуту", "Документ, що підтверджує зміну даних, напр. свідоцтво про шлюб"],
-            "карта побуту обмін зміна прізвища загублена",
+            "Для власника карти побиту, який змінив прізвище чи адресу, або чия карта пошкоджена чи закінчується при чинному дозволі на постійне проживання.",
+            ["Чинна карта побиту", "Документ, що підтверджує зміну даних, напр. свідоцтво про шлюб"],
+            "карта побиту обмін зміна прізвища загублена",
         ),
         "ru": (
             "Обмен карты побыту",
@@ -840,6 +1144,7 @@ PROCEDURES: list[dict[str, Any]] = [
     },
     {
         "code": "invitation",
+        "stages": "invitation",
         "slug": "zaproszenie",
         "fees": ["stamp_invitation"],
         "acts": ["cudzoziemcy", "oplata_skarbowa"],
@@ -872,7 +1177,7 @@ PROCEDURES: list[dict[str, Any]] = [
             "Внесення запрошення до реєстру дає запрошеній особі змогу подати заяву на візу.",
             "Для громадянина Польщі або іноземця, який постійно проживає в Польщі й хоче запросити особу з-за кордону.",
             [
-                "Документи про кошти на покриття витрат перебування гостя",
+                "Документи про кошти на покриття витрат гостя в Польщі",
                 "Правова підстава користування житлом, де житиме гість",
                 "Паспортні дані запрошеної особи",
             ],
@@ -883,7 +1188,7 @@ PROCEDURES: list[dict[str, Any]] = [
             "Внесение приглашения в реестр позволяет приглашённому подать заявление на визу.",
             "Для гражданина Польши или иностранца, постоянно проживающего в Польше, который хочет пригласить человека из-за границы.",
             [
-                "Документы о средствах на покрытие расходов пребывания гостя",
+                "Документы о средствах на покрытие расходов гостя в Польше",
                 "Правовое основание пользования жильём, где будет жить гость",
                 "Паспортные данные приглашённого",
             ],
@@ -892,6 +1197,13 @@ PROCEDURES: list[dict[str, Any]] = [
     },
     {
         "code": "visa_extension",
+        "stages": "visa",
+        "fees_text": {
+            "pl": "Opłata skarbowa za przedłużenie wizy krajowej: 406 zł (na konto miasta w siedzibie wojewody). Przedłużenie wizy Schengen kosztuje równowartość 30 euro w złotych.",
+            "en": "Stamp duty for extending a national visa: PLN 406 (to the account of the city at the seat of the voivode). Extending a Schengen visa costs the equivalent of EUR 30 in zloty.",
+            "uk": "Гербовий збір за продовження національної візи: 406 зл (на рахунок міста за місцезнаходженням воєводи). Продовження шенгенської візи коштує еквівалент 30 євро в злотих.",
+            "ru": "Гербовый сбор за продление национальной визы: 406 зл (на счёт города по месту нахождения воеводы). Продление шенгенской визы стоит эквивалент 30 евро в злотых.",
+        },
         "slug": "przedluzenie-wizy",
         "fees": ["stamp_visa_extension"],
         "acts": ["cudzoziemcy", "oplata_skarbowa"],
@@ -944,11 +1256,12 @@ PROCEDURES: list[dict[str, Any]] = [
     },
     {
         "code": "cukr",
+        "stages": "cukr",
         "slug": "karta-cukr",
-        "fees": [],
-        "acts": ["ukraina", "cudzoziemcy"],
-        "kind": "short",
-        "mos": False,
+        "fees": ["stamp_temp_other", "card_issue"],
+        "acts": ["ukraina", "cudzoziemcy", "oplata_skarbowa"],
+        "kind": "none",
+        "mos": True,
         "pl": (
             "Karta pobytu CUKR dla obywateli Ukrainy",
             "Karta pobytu z adnotacją CUKR dla obywateli Ukrainy ze statusem UKR w rejestrze PESEL.",
@@ -964,15 +1277,15 @@ PROCEDURES: list[dict[str, Any]] = [
             "cukr ukraine pesel ukr card",
         ),
         "uk": (
-            "Карта побуту CUKR для громадян України",
-            "Карта побуту з позначкою CUKR для громадян України зі статусом UKR у реєстрі PESEL.",
+            "Карта побиту CUKR для громадян України",
+            "Карта побиту з позначкою CUKR для громадян України зі статусом UKR у реєстрі PESEL.",
             "Для громадянина України, який має статус UKR у реєстрі PESEL безперервно щонайменше 365 днів.",
             [
                 "Паспорт або інший документ, що посвідчує особу",
                 "Номер PESEL зі статусом UKR",
                 "Актуальна фотографія",
             ],
-            "cukr україна песель ukr карта побуту",
+            "cukr україна песель ukr карта побиту",
         ),
         "ru": (
             "Карта побыту CUKR для граждан Украины",
@@ -996,7 +1309,7 @@ PROCEDURES: list[dict[str, Any]] = [
         "pl": (
             "Pobyt czasowy – przeniesienie wewnątrz przedsiębiorstwa (ICT)",
             "Zezwolenie dla kadry kierowniczej, specjalistów i stażystów delegowanych do polskiego oddziału firmy spoza UE.",
-            "Dla pracownika zatrudnionego w firmie spoza UE co najmniej 3–12 miesięcy, przenoszonego do jednostki tej firmy w Polsce.",
+            "Dla pracownika firmy spoza UE przenoszonego do jej jednostki w Polsce: kadra kierownicza i specjaliści muszą być zatrudnieni w grupie przedsiębiorstw co najmniej 12 miesięcy, pracownicy odbywający staż – co najmniej 6 miesięcy.",
             [
                 "Pismo o przeniesieniu z opisem stanowiska i wynagrodzenia",
                 "Dokument potwierdzający zatrudnienie w grupie przedsiębiorstw",
@@ -1007,7 +1320,7 @@ PROCEDURES: list[dict[str, Any]] = [
         "en": (
             "Temporary residence – intra-corporate transfer (ICT)",
             "A permit for managers, specialists and trainees sent to the Polish branch of a non-EU company.",
-            "For an employee who has worked for a non-EU company for at least 3–12 months and is transferred to its unit in Poland.",
+            "For an employee of a non-EU company transferred to its unit in Poland: managers and specialists must have been employed in the group for at least 12 months, trainees for at least 6 months.",
             [
                 "Assignment letter describing the position and pay",
                 "Proof of employment in the group of undertakings",
@@ -1018,7 +1331,7 @@ PROCEDURES: list[dict[str, Any]] = [
         "uk": (
             "Тимчасове проживання – внутрішньокорпоративне переведення (ICT)",
             "Дозвіл для керівників, фахівців і стажистів, направлених до польського підрозділу компанії з-поза ЄС.",
-            "Для працівника, який щонайменше 3–12 місяців працює в компанії з-поза ЄС і переводиться до її підрозділу в Польщі.",
+            "Для працівника компанії з-поза ЄС, якого переводять до її підрозділу в Польщі: керівники й фахівці мають працювати в групі підприємств щонайменше 12 місяців, стажисти – щонайменше 6 місяців.",
             [
                 "Лист про переведення з описом посади та зарплати",
                 "Документ, що підтверджує працевлаштування в групі підприємств",
@@ -1029,7 +1342,7 @@ PROCEDURES: list[dict[str, Any]] = [
         "ru": (
             "Временное проживание – внутрикорпоративный перевод (ICT)",
             "Разрешение для руководителей, специалистов и стажёров, направленных в польское подразделение компании из-за пределов ЕС.",
-            "Для работника, который не менее 3–12 месяцев работает в компании из-за пределов ЕС и переводится в её подразделение в Польше.",
+            "Для работника компании из-за пределов ЕС, которого переводят в её подразделение в Польше: руководители и специалисты должны работать в группе предприятий не менее 12 месяцев, стажёры – не менее 6 месяцев.",
             [
                 "Письмо о переводе с описанием должности и зарплаты",
                 "Документ, подтверждающий работу в группе предприятий",
@@ -1121,8 +1434,8 @@ PROCEDURES: list[dict[str, Any]] = [
         ),
         "uk": (
             "Тимчасове проживання з огляду на інші обставини",
-            "Дозвіл, коли мета вашого перебування не підходить під інші дозволи, напр. лікування або догляд за родичем.",
-            "Для іноземця, перебування якого в Польщі обґрунтоване обставиною, що вимагає короткого або тривалішого перебування.",
+            "Дозвіл, коли мета вашого приїзду не підходить під інші дозволи, напр. лікування або догляд за родичем.",
+            "Для іноземця, чиє проживання в Польщі обґрунтоване обставиною, що вимагає короткочасного або тривалішого проживання.",
             [
                 "Документи, що обґрунтовують мету, напр. довідка з лікарні",
                 "Документ, що підтверджує кошти на утримання",
@@ -1132,8 +1445,8 @@ PROCEDURES: list[dict[str, Any]] = [
         ),
         "ru": (
             "Временное проживание в связи с другими обстоятельствами",
-            "Разрешение, если цель вашего пребывания не подходит под другие разрешения, напр. лечение или уход за родственником.",
-            "Для иностранца, чьё пребывание в Польше обосновано обстоятельством, требующим краткого или более длительного пребывания.",
+            "Разрешение, если цель вашего приезда не подходит под другие разрешения, напр. лечение или уход за родственником.",
+            "Для иностранца, чьё проживание в Польше обосновано обстоятельством, требующим кратковременного или более длительного проживания.",
             [
                 "Документы, обосновывающие цель, напр. справка из больницы",
                 "Документ, подтверждающий средства к существованию",
@@ -1145,14 +1458,20 @@ PROCEDURES: list[dict[str, Any]] = [
     {
         "code": "temp_mobility",
         "slug": "mobilnosc-dlugoterminowa",
-        "fees": ["stamp_temp_work", "card_issue"],
+        "fees": ["stamp_temp_work", "stamp_temp_other", "card_issue"],
+        "fees_text": {
+            "pl": "Opłata skarbowa: 440 zł przy mobilności długoterminowej w ramach przeniesienia wewnątrz przedsiębiorstwa (ICT), 340 zł przy mobilności długoterminowej naukowca (na konto miasta w siedzibie wojewody). Wydanie karty pobytu: 100 zł (na konto urzędu wojewódzkiego).",
+            "en": "Stamp duty: PLN 440 for long-term mobility of an intra-corporate transferee (ICT), PLN 340 for long-term mobility of a researcher (to the account of the city at the seat of the voivode). Issuing the residence card: PLN 100 (to the voivodeship office account).",
+            "uk": "Гербовий збір: 440 зл за довгострокову мобільність у межах внутрішньокорпоративного переведення (ICT), 340 зл за довгострокову мобільність науковця (на рахунок міста за місцезнаходженням воєводи). Видача карти побиту: 100 зл (на рахунок воєводського управління).",
+            "ru": "Гербовый сбор: 440 зл за долгосрочную мобильность в рамках внутрикорпоративного перевода (ICT), 340 зл за долгосрочную мобильность учёного (на счёт города по месту нахождения воеводы). Выдача карты побыту: 100 зл (на счёт воеводского управления).",
+        },
         "acts": ["cudzoziemcy", "oplata_skarbowa"],
         "kind": "temporary",
         "mos": True,
         "pl": (
             "Pobyt czasowy w celu mobilności długoterminowej",
-            "Zezwolenie dla osób z dokumentem pobytowym innego państwa UE (ICT lub naukowiec), które przyjeżdżają do Polski na ponad 90 dni.",
-            "Dla posiadacza zezwolenia ICT lub zezwolenia dla naukowca wydanego przez inne państwo UE, który będzie pracował w Polsce dłużej niż 90 dni.",
+            "Zezwolenie dla osób z dokumentem pobytowym innego państwa UE (ICT lub naukowiec), które przyjeżdżają do Polski na dłużej niż pozwala powiadomienie o mobilności krótkoterminowej.",
+            "Dla posiadacza zezwolenia ICT z innego państwa UE, który będzie pracował w Polsce dłużej niż 90 dni, oraz naukowca z zezwoleniem innego państwa UE, który będzie prowadził badania w Polsce dłużej niż 180 dni w okresie 360 dni. Krótszy pobyt naukowca wymaga tylko powiadomienia.",
             [
                 "Dokument pobytowy wydany przez inne państwo UE",
                 "Umowa lub pismo o przeniesieniu do jednostki w Polsce",
@@ -1162,8 +1481,8 @@ PROCEDURES: list[dict[str, Any]] = [
         ),
         "en": (
             "Temporary residence for long-term mobility",
-            "A permit for holders of another EU country's residence document (ICT or researcher) coming to Poland for more than 90 days.",
-            "For the holder of an ICT or researcher permit issued by another EU country who will work in Poland for more than 90 days.",
+            "A permit for holders of another EU country's residence document (ICT or researcher) coming to Poland for longer than a short-term mobility notification allows.",
+            "For the holder of another EU country's ICT permit who will work in Poland for more than 90 days, and for a researcher with another EU country's permit who will do research in Poland for more than 180 days in any 360-day period. A shorter stay of a researcher needs only a notification.",
             [
                 "Residence document issued by another EU country",
                 "Contract or assignment letter to the unit in Poland",
@@ -1173,8 +1492,8 @@ PROCEDURES: list[dict[str, Any]] = [
         ),
         "uk": (
             "Тимчасове проживання для довгострокової мобільності",
-            "Дозвіл для власників документа на проживання іншої країни ЄС (ICT або науковець), які приїжджають до Польщі більш ніж на 90 днів.",
-            "Для власника дозволу ICT або дозволу для науковця, виданого іншою країною ЄС, який працюватиме в Польщі довше 90 днів.",
+            "Дозвіл для власників документа на проживання іншої країни ЄС (ICT або науковець), які приїжджають до Польщі довше, ніж дозволяє повідомлення про короткострокову мобільність.",
+            "Для власника дозволу ICT іншої країни ЄС, який працюватиме в Польщі довше 90 днів, і для науковця з дозволом іншої країни ЄС, який проводитиме дослідження в Польщі довше 180 днів протягом 360 днів. Коротший приїзд науковця потребує лише повідомлення.",
             [
                 "Документ на проживання, виданий іншою країною ЄС",
                 "Договір або лист про переведення до підрозділу в Польщі",
@@ -1184,8 +1503,8 @@ PROCEDURES: list[dict[str, Any]] = [
         ),
         "ru": (
             "Временное проживание для долгосрочной мобильности",
-            "Разрешение для владельцев документа на проживание другой страны ЕС (ICT или учёный), приезжающих в Польшу более чем на 90 дней.",
-            "Для владельца разрешения ICT или разрешения для учёного, выданного другой страной ЕС, который будет работать в Польше дольше 90 дней.",
+            "Разрешение для владельцев документа на проживание другой страны ЕС (ICT или учёный), приезжающих в Польшу дольше, чем позволяет уведомление о краткосрочной мобильности.",
+            "Для владельца разрешения ICT другой страны ЕС, который будет работать в Польше дольше 90 дней, и для учёного с разрешением другой страны ЕС, который будет проводить исследования в Польше дольше 180 дней в течение 360 дней. Для более короткого приезда учёного достаточно уведомления.",
             [
                 "Документ на проживание, выданный другой страной ЕС",
                 "Договор или письмо о переводе в подразделение в Польше",
@@ -1204,7 +1523,9 @@ def _deadlines(kind: str, language: str) -> list[dict[str, Any]]:
     ]
 
 
-def _form(spec: dict[str, tuple[str, str, list[str]]], language: str, url: str) -> dict[str, Any]:
+def _form(
+    spec: dict[str, tuple[str, str, list[str]]], language: str, url: str, extra_mistakes: list[str]
+) -> dict[str, Any]:
     name, instructions, mistakes = spec[language]
     return {
         "type": "form",
@@ -1213,37 +1534,70 @@ def _form(spec: dict[str, tuple[str, str, list[str]]], language: str, url: str) 
             "document": None,
             "url": url,
             "instructions": p(instructions),
-            "common_mistakes": mistakes,
+            "common_mistakes": [*mistakes, *extra_mistakes],
         },
     }
 
 
-def procedure_fields(procedure: dict[str, Any], language: str) -> dict[str, Any]:
-    title, summary, who, docs, keywords = procedure[language]
-    items = [{"text": text, "note": "", "optional": False} for text in [*COMMON_DOCS[language], *docs]]
+def stage_steps(procedure: dict[str, Any], language: str) -> list[tuple[str, str]]:
+    """The steps of this procedure (its outline in STAGE_OUTLINES) in ``language``."""
+    outline = STAGE_OUTLINES[procedure.get("stages", "mos_residence")]
+    return [STAGE_STEPS[step][language] for step in outline]
+
+
+def fee_text(procedure: dict[str, Any], language: str) -> str:
+    """The fees written out for the page's fallback (shown only while the payments plugin is off)."""
+    if "fees_text" in procedure:
+        return procedure["fees_text"][language]
     stamp_sentence, card_sentence = FEE_SENTENCES[language]
-    sentences = [
+    return " ".join(
         (card_sentence if code == "card_issue" else stamp_sentence).format(n=FEE_AMOUNTS[code])
         for code in procedure["fees"]
+    )
+
+
+def document_items(procedure: dict[str, Any], language: str) -> list[dict[str, Any]]:
+    passport, photo = COMMON_DOCS[language]
+    proofs = []
+    if any(code.startswith("stamp_") for code in procedure["fees"]):
+        proofs.append(PAYMENT_PROOF["stamp"][language])
+    elif "card_issue" in procedure["fees"]:
+        proofs.append(PAYMENT_PROOF["card"][language])
+    items = [
+        {"text": passport, "note": "", "optional": False},
+        {"text": photo, "note": PHOTO_NOTE[language], "optional": False},
     ]
-    fallback = p(" ".join(sentences) if sentences else NO_FEE[language])
+    items += [{"text": text, "note": "", "optional": False} for text in [*proofs, *procedure[language][3]]]
+    return items
+
+
+def procedure_fields(procedure: dict[str, Any], language: str) -> dict[str, Any]:
+    title, summary, who, _docs, keywords = procedure[language]
     # where the application is filed is not written into the page: the page shows the office's
     # filing route (data of the case plugin), so content and buttons cannot disagree
     body: list[dict[str, Any]] = []
-    forms = [_form(FORM, language, MOS_URL)] if procedure["mos"] else [_form(PAPER_FORM, language, "")]
+    extra = [ANNEX_MISTAKE[language]] if procedure.get("annex") else []
+    forms = (
+        [_form(FORM, language, MOS_URL, extra)] if procedure["mos"] else [_form(PAPER_FORM, language, "", [])]
+    )
     return {
         "title": title,
         "summary": summary,
         "who_for": p(who),
         "search_keywords": keywords,
-        "documents": [{"type": "checklist", "value": {"heading": DOCS_HEADING[language], "items": items}}],
-        "fees_fallback": fallback,
+        "documents": [
+            {
+                "type": "checklist",
+                "value": {"heading": DOCS_HEADING[language], "items": document_items(procedure, language)},
+            }
+        ],
+        "fees_fallback": p(fee_text(procedure, language)),
         "stages_fallback": [
             {
                 "type": "steps",
                 "value": {
                     "heading": STAGES_HEADING[language],
-                    "steps": [{"title": t, "text": p(d)} for t, d in STAGES[language]],
+                    "steps": [{"title": t, "text": p(d)} for t, d in stage_steps(procedure, language)],
                 },
             }
         ],
@@ -1279,7 +1633,7 @@ def home(office: Any) -> dict[str, dict[str, Any]]:
             "intro": p(
                 "Тут ви дізнаєтеся, як легалізувати проживання і роботу в Польщі, які документи підготувати, скільки заплатити і де нас знайти."
             ),
-            "search_keywords": "іноземці легалізація перебування",
+            "search_keywords": "іноземці легалізація проживання",
             "body": [],
         },
         "ru": {
@@ -1287,7 +1641,7 @@ def home(office: Any) -> dict[str, dict[str, Any]]:
             "intro": p(
                 "Здесь вы узнаете, как легализовать проживание и работу в Польше, какие документы подготовить, сколько заплатить и где нас найти."
             ),
-            "search_keywords": "иностранцы легализация пребывания",
+            "search_keywords": "иностранцы легализация проживания",
             "body": [],
         },
     }
@@ -1331,11 +1685,15 @@ FAQ = {
         [
             (
                 "Czy mogę zostać w Polsce, gdy czekam na decyzję?",
-                "Tak. Jeśli złożyłeś wniosek w czasie legalnego pobytu i bez braków formalnych, urząd wpisuje do paszportu stempel potwierdzający złożenie wniosku; możesz legalnie przebywać w Polsce do dnia, w którym decyzja stanie się ostateczna.",
+                "Tak. Jeśli złożyłeś wniosek w czasie legalnego pobytu i bez braków formalnych, Twój pobyt w Polsce jest legalny do dnia, w którym decyzja stanie się ostateczna. Potwierdza to bezpłatne zaświadczenie o złożeniu wniosku z modułu MOS – od 27 kwietnia 2026 r. urząd nie wbija już w tym celu stempla do paszportu.",
             ),
             (
                 "Czy mogę podróżować, gdy moja sprawa trwa?",
-                "Stempel w paszporcie nie uprawnia do podróży po strefie Schengen. Przed wyjazdem sprawdź, czy masz ważną wizę lub kartę pobytu.",
+                "Zaświadczenie o złożeniu wniosku (tak jak dawny stempel w paszporcie) nie uprawnia do podróży po strefie Schengen. Przed wyjazdem sprawdź, czy masz ważną wizę lub kartę pobytu.",
+            ),
+            (
+                "Ile kosztuje zaświadczenie o złożeniu wniosku?",
+                "Zaświadczenie z modułu MOS o prawidłowo złożonym wniosku jest bezpłatne. Inne zaświadczenia wydawane przez urząd kosztują 17 zł opłaty skarbowej.",
             ),
             (
                 "Jak sprawdzę, na jakim etapie jest moja sprawa?",
@@ -1343,7 +1701,11 @@ FAQ = {
             ),
             (
                 "Czy opłata skarbowa zostanie zwrócona po odmowie?",
-                "W sprawach wszczętych po 5 marca 2026 r. opłata skarbowa nie jest zwracana, jeśli urząd odmówi wydania zezwolenia.",
+                "Jeśli wniosek złożono 5 marca 2026 r. lub później, opłata skarbowa nie jest zwracana, gdy urząd odmówi wydania zezwolenia albo umorzy postępowanie. Dotyczy to także zmiany zezwolenia i przedłużenia wizy.",
+            ),
+            (
+                "Czy na zdjęciu mogę mieć nakrycie głowy?",
+                "Tak, jeśli nosisz je ze względów religijnych – pod warunkiem, że twarz jest w pełni widoczna.",
             ),
         ],
     ),
@@ -1353,11 +1715,15 @@ FAQ = {
         [
             (
                 "Can I stay in Poland while I wait for the decision?",
-                "Yes. If you filed the application during a legal stay and without formal gaps, the office stamps your passport to confirm the filing; you may stay legally in Poland until the decision becomes final.",
+                "Yes. If you filed the application during a legal stay and without formal defects, your stay in Poland is legal until the decision becomes final. This is confirmed by the free certificate of filing from the MOS module – since 27 April 2026 the office no longer stamps your passport for this.",
             ),
             (
                 "Can I travel while my case is pending?",
-                "The stamp in your passport does not entitle you to travel within the Schengen area. Before you leave, check that you hold a valid visa or residence card.",
+                "The certificate of filing (like the former stamp in the passport) does not entitle you to travel within the Schengen area. Before you leave, check that you hold a valid visa or residence card.",
+            ),
+            (
+                "How much does the certificate of filing cost?",
+                "The MOS certificate that the application was duly filed is free of charge. Other certificates issued by the office cost PLN 17 in stamp duty.",
             ),
             (
                 "How do I check the stage of my case?",
@@ -1365,7 +1731,11 @@ FAQ = {
             ),
             (
                 "Will the stamp duty be refunded after a refusal?",
-                "In cases started after 5 March 2026 the stamp duty is not refunded if the office refuses the permit.",
+                "If the application was filed on or after 5 March 2026, the stamp duty is not refunded when the office refuses the permit or discontinues the proceedings. This also applies to a change of permit and a visa extension.",
+            ),
+            (
+                "May I wear a head covering in the photograph?",
+                "Yes, if you wear it for religious reasons – provided your face is fully visible.",
             ),
         ],
     ),
@@ -1375,11 +1745,15 @@ FAQ = {
         [
             (
                 "Чи можу я залишатися в Польщі, поки чекаю на рішення?",
-                "Так. Якщо ви подали заяву під час легального перебування і без формальних недоліків, управління ставить у паспорт штамп про подання заяви; ви можете легально перебувати в Польщі до дня, коли рішення стане остаточним.",
+                "Так. Якщо ви подали заяву, коли законно перебували в Польщі, і без формальних недоліків, ви законно залишаєтеся в Польщі до дня, коли рішення стане остаточним. Це підтверджує безкоштовна довідка про подання заяви з модуля MOS – з 27 квітня 2026 р. управління більше не ставить для цього штамп у паспорт.",
             ),
             (
                 "Чи можу я подорожувати, поки триває моя справа?",
-                "Штамп у паспорті не дає права подорожувати Шенгенською зоною. Перед виїздом перевірте, чи маєте чинну візу або карту побуту.",
+                "Довідка про подання заяви (як і колишній штамп у паспорті) не дає права подорожувати Шенгенською зоною. Перед виїздом перевірте, чи маєте чинну візу або карту побиту.",
+            ),
+            (
+                "Скільки коштує довідка про подання заяви?",
+                "Довідка з модуля MOS про належно подану заяву безкоштовна. Інші довідки, які видає управління, коштують 17 зл гербового збору.",
             ),
             (
                 "Як перевірити, на якому етапі моя справа?",
@@ -1387,7 +1761,11 @@ FAQ = {
             ),
             (
                 "Чи повернуть гербовий збір після відмови?",
-                "У справах, розпочатих після 5 березня 2026 р., гербовий збір не повертається, якщо управління відмовить у дозволі.",
+                "Якщо заяву подано 5 березня 2026 р. або пізніше, гербовий збір не повертається, коли управління відмовить у дозволі або закриє провадження. Це стосується також зміни дозволу і продовження візи.",
+            ),
+            (
+                "Чи можна фотографуватися в головному уборі?",
+                "Так, якщо ви носите його з релігійних причин, – за умови, що обличчя повністю видно.",
             ),
         ],
     ),
@@ -1397,11 +1775,15 @@ FAQ = {
         [
             (
                 "Могу ли я оставаться в Польше, пока жду решения?",
-                "Да. Если вы подали заявление во время легального пребывания и без формальных недостатков, управление ставит в паспорт штамп о подаче заявления; вы можете легально находиться в Польше до дня, когда решение станет окончательным.",
+                "Да. Если вы подали заявление, законно находясь в Польше, и без формальных недостатков, вы законно остаётесь в Польше до дня, когда решение станет окончательным. Это подтверждает бесплатная справка о подаче заявления из модуля MOS – с 27 апреля 2026 г. управление больше не ставит для этого штамп в паспорт.",
             ),
             (
                 "Могу ли я путешествовать, пока рассматривается моё дело?",
-                "Штамп в паспорте не даёт права путешествовать по Шенгенской зоне. Перед выездом проверьте, есть ли у вас действующая виза или карта побыту.",
+                "Справка о подаче заявления (как и прежний штамп в паспорте) не даёт права путешествовать по Шенгенской зоне. Перед выездом проверьте, есть ли у вас действующая виза или карта побыту.",
+            ),
+            (
+                "Сколько стоит справка о подаче заявления?",
+                "Справка из модуля MOS о надлежащей подаче заявления бесплатна. Другие справки, которые выдаёт управление, стоят 17 зл гербового сбора.",
             ),
             (
                 "Как узнать, на каком этапе моё дело?",
@@ -1409,7 +1791,11 @@ FAQ = {
             ),
             (
                 "Вернут ли гербовый сбор после отказа?",
-                "По делам, начатым после 5 марта 2026 г., гербовый сбор не возвращается, если управление откажет в разрешении.",
+                "Если заявление подано 5 марта 2026 г. или позже, гербовый сбор не возвращается, когда управление откажет в разрешении или прекратит производство. Это касается также изменения разрешения и продления визы.",
+            ),
+            (
+                "Можно ли фотографироваться в головном уборе?",
+                "Да, если вы носите его по религиозным причинам, – при условии, что лицо полностью видно.",
             ),
         ],
     ),
@@ -1439,25 +1825,25 @@ PAYMENTS = {
     "pl": (
         "Opłaty i płatności",
         "Komu, ile i jak płacisz w sprawach cudzoziemców.",
-        "Opłatę skarbową wpłacasz na konto urzędu miasta w siedzibie wojewody, a opłatę za wydanie karty pobytu – na konto urzędu wojewódzkiego. To dwa różne konta.",
+        "Opłatę skarbową wpłacasz na konto miasta w siedzibie wojewody, a opłatę za wydanie karty pobytu – na konto urzędu wojewódzkiego. To dwa różne konta. Zaświadczenie z modułu MOS o złożeniu wniosku jest bezpłatne.",
         "Zachowaj potwierdzenie przelewu i dołącz je do wniosku. W tytule przelewu wpisz swoje imię, nazwisko i rodzaj sprawy.",
     ),
     "en": (
         "Fees and payments",
         "Whom, how much and how you pay in foreigners' matters.",
-        "You pay the stamp duty to the account of the city office at the seat of the voivode, and the fee for the residence card to the account of the voivodeship office. These are two different accounts.",
+        "You pay the stamp duty to the account of the city at the seat of the voivode, and the fee for the residence card to the account of the voivodeship office. These are two different accounts. The MOS certificate of filing is free of charge.",
         "Keep the transfer confirmation and attach it to your application. In the transfer title write your first name, surname and the type of matter.",
     ),
     "uk": (
         "Збори та оплати",
         "Кому, скільки і як ви платите у справах іноземців.",
-        "Гербовий збір сплачуєте на рахунок міської ради за місцем перебування воєводи, а плату за видачу карти побуту – на рахунок воєводського управління. Це два різні рахунки.",
+        "Гербовий збір сплачуєте на рахунок міста за місцезнаходженням воєводи, а плату за видачу карти побиту – на рахунок воєводського управління. Це два різні рахунки. Довідка з модуля MOS про подання заяви безкоштовна.",
         "Збережіть підтвердження переказу і додайте його до заяви. У призначенні платежу вкажіть ім'я, прізвище та вид справи.",
     ),
     "ru": (
         "Сборы и оплаты",
         "Кому, сколько и как вы платите по делам иностранцев.",
-        "Гербовый сбор оплачивается на счёт городской администрации по месту пребывания воеводы, а плата за выдачу карты побыту – на счёт воеводского управления. Это два разных счёта.",
+        "Гербовый сбор оплачивается на счёт города по месту нахождения воеводы, а плата за выдачу карты побыту – на счёт воеводского управления. Это два разных счёта. Справка из модуля MOS о подаче заявления бесплатна.",
         "Сохраните подтверждение перевода и приложите его к заявлению. В назначении платежа укажите имя, фамилию и вид дела.",
     ),
 }
@@ -1563,7 +1949,7 @@ LOCATIONS = [
         "uk": (
             "Головна будівля – Маршалковська",
             "Вхід з вулиці Маршалковської, станція метро Politechnika (лінія M1), 300 м.",
-            "Будівля має вхід без порогів і ліфт. Біля входу є індукційна петля, а в залі обслуговування – знижене віконце для людей на візку. Можна заходити з собакою-помічником. Пристосований туалет на першому поверсі.",
+            "Будівля має вхід без порогів і ліфт. Біля входу є індукційна петля, а в залі обслуговування – знижене віконце для людей на візку. Можна заходити із собакою-асистентом. Пристосований туалет на першому поверсі.",
         ),
         "ru": (
             "Главное здание – Маршалковская",
@@ -1591,7 +1977,7 @@ LOCATIONS = [
                 {
                     "pl": "Składanie odcisków palców i odbiór kart pobytu",
                     "en": "Fingerprints and collecting residence cards",
-                    "uk": "Відбитки пальців і отримання карт побуту",
+                    "uk": "Відбитки пальців і отримання карт побиту",
                     "ru": "Отпечатки пальцев и получение карт побыту",
                 },
                 {
@@ -1645,7 +2031,7 @@ LOCATIONS = [
                 {
                     "pl": "Informacja i odbiór kart pobytu",
                     "en": "Information and collecting residence cards",
-                    "uk": "Інформація та отримання карт побуту",
+                    "uk": "Інформація та отримання карт побиту",
                     "ru": "Информация и получение карт побыту",
                 },
                 {

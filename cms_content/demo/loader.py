@@ -20,11 +20,13 @@ from cms_content.models import (
     InformationIndexPage,
     InformationPage,
     LegalAct,
+    LegalActVersion,
     LocationPage,
     PortalHomePage,
     ProcedurePage,
     SearchPage,
 )
+from cms_content.models.legal import isap_url_for, journal_reference_for
 from cms_content.workflow import ensure_review_workflow
 
 from . import content as c
@@ -115,22 +117,39 @@ def reindex_portal(home: Page) -> None:
             insert_or_update_object(page)
 
 
-def legal_acts() -> dict[str, LegalAct]:
-    acts = {}
-    for key, title, reference, eli in c.LEGAL_ACTS:
-        year, position = eli.split("/")[1:]
-        act, _created = LegalAct.objects.update_or_create(
-            eli=eli,
-            defaults={
-                "title": title,
-                "journal_reference": reference,
-                "isap_url": f"https://isap.sejm.gov.pl/isap.nsf/DocDetails.xsp?id=WDU{year}{int(position):07d}",
-                "in_force": True,
-                "checked_at": timezone.now(),
-            },
-        )
-        acts[key] = act
-    return acts
+def legal_acts() -> dict[str, LegalActVersion]:
+    """The acts and their consolidated texts; returns act key → the current text (what pages cite).
+
+    Acts are found by title (the ELI of an act migrated from a single-text row may still be a text's);
+    texts by ELI. An existing text is re-attached to its act and gets the demo's superseded_by.
+    """
+    current: dict[str, LegalActVersion] = {}
+    for key, title, reference, eli, verify_note in c.LEGAL_ACTS:
+        act = LegalAct.objects.filter(title=title).first() or LegalAct.objects.filter(eli=eli).first()
+        act = act or LegalAct(title=title)
+        act.title, act.journal_reference, act.eli = title, reference, eli
+        act.isap_url, act.verify_note = isap_url_for(eli), verify_note
+        act.in_force, act.checked_at = True, act.checked_at or timezone.now()
+        act.save()
+        versions: dict[str, LegalActVersion] = {}
+        for order, (text_eli, amended_by, _superseded) in enumerate(c.CONSOLIDATED_TEXTS[key]):
+            version, _created = LegalActVersion.objects.update_or_create(
+                eli=text_eli,
+                defaults={
+                    "act": act,
+                    "journal_reference": journal_reference_for(text_eli),
+                    "amended_by": amended_by,
+                    "sort_order": order,
+                },
+            )
+            versions[text_eli] = version
+        for text_eli, _amended_by, superseded in c.CONSOLIDATED_TEXTS[key]:
+            version = versions[text_eli]
+            version.superseded_by = versions[superseded] if superseded else None
+            version.save(update_fields=["superseded_by"])
+            if not superseded:
+                current[key] = version
+    return current
 
 
 def portal_home(office: Any) -> PortalHomePage:
@@ -167,7 +186,7 @@ def load_portal(
             procedure["slug"],
             per_language,
             shared={"application_type": procedure["code"], "fee_codes": " ".join(procedure["fees"])},
-            m2m={"legal_acts": [acts[key] for key in procedure["acts"]]},
+            m2m={"cited_texts": [acts[key] for key in procedure["acts"]]},
         )
 
     info = upsert_page(
@@ -178,14 +197,14 @@ def load_portal(
         InformationPage,
         "najczesciej-zadawane-pytania",
         c.faq_page(),
-        m2m={"legal_acts": [acts["kpa"], acts["cudzoziemcy"]]},
+        m2m={"cited_texts": [acts["kpa"], acts["cudzoziemcy"]]},
     )
     upsert_page(
         info,
         InformationPage,
         "oplaty-i-platnosci",
         c.payments_page(),
-        m2m={"legal_acts": [acts["oplata_skarbowa"]]},
+        m2m={"cited_texts": [acts["oplata_skarbowa"]]},
     )
 
     locations = upsert_page(
@@ -216,6 +235,6 @@ def load_portal(
     if stdout is not None:
         count = Page.objects.descendant_of(home, inclusive=True).count()
         stdout.write(
-            f"Information portal: {count} pages in {len(LANGUAGES)} languages, {len(acts)} legal acts.\n"
+            f"Information portal: {count} pages in {len(LANGUAGES)} languages, {len(acts)} legal acts cited in their current consolidated texts.\n"
         )
     return home

@@ -1,6 +1,6 @@
 """Models of the information portal: pages, legal acts and what they need."""
 
-from .legal import LegalAct
+from .legal import LegalAct, LegalActVersion
 from .pages import (
     AccessibilityDeclarationPage,
     ContactPage,
@@ -18,6 +18,7 @@ __all__ = [
     "InformationIndexPage",
     "InformationPage",
     "LegalAct",
+    "LegalActVersion",
     "LocationPage",
     "PortalHomePage",
     "ProcedurePage",

@@ -46,6 +46,11 @@ class ReviewMixin(models.Model):
     class Meta:
         abstract = True
 
+    def superseded_citations(self) -> list[tuple[Any, Any]]:
+        """(cited consolidated text, the text to cite instead) for every superseded text the page cites."""
+        cited = self.cited_texts.all()  # type: ignore[attr-defined]
+        return [(text, text.latest()) for text in cited if not text.is_current]
+
     def with_content_json(self, content: dict[str, Any]) -> Any:
         obj = super().with_content_json(content)  # type: ignore[misc]
         flagged_at = self.review_flagged_at
@@ -123,15 +128,18 @@ class InformationIndexPage(PortalPage):
 class InformationPage(ReviewMixin, PortalPage):
     summary = models.TextField(_("summary"), blank=True)
     body = StreamField(blocks.content_blocks(), verbose_name=_("body"))
-    legal_acts = ParentalManyToManyField(
-        "cms_content.LegalAct", blank=True, related_name="information_pages", verbose_name=_("legal acts")
+    cited_texts = ParentalManyToManyField(
+        "cms_content.LegalActVersion",
+        blank=True,
+        related_name="information_pages",
+        verbose_name=_("legal basis (consolidated texts cited)"),
     )
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
         FieldPanel("body"),
-        FieldPanel("legal_acts"),
+        FieldPanel("cited_texts"),
     ]
     settings_panels = [*Page.settings_panels, *ReviewMixin.review_panels]
     search_fields = [*PortalPage.search_fields, index.SearchField("summary"), index.SearchField("body")]
@@ -174,8 +182,11 @@ class ProcedurePage(ReviewMixin, PortalPage):
     )
     forms = StreamField([("form", blocks.FormBlock())], blank=True, verbose_name=_("forms"))
     body = StreamField(blocks.content_blocks(), blank=True, verbose_name=_("more information"))
-    legal_acts = ParentalManyToManyField(
-        "cms_content.LegalAct", blank=True, related_name="procedure_pages", verbose_name=_("legal acts")
+    cited_texts = ParentalManyToManyField(
+        "cms_content.LegalActVersion",
+        blank=True,
+        related_name="procedure_pages",
+        verbose_name=_("legal basis (consolidated texts cited)"),
     )
 
     content_panels = [
@@ -189,7 +200,7 @@ class ProcedurePage(ReviewMixin, PortalPage):
         FieldPanel("deadlines"),
         FieldPanel("forms"),
         FieldPanel("body"),
-        FieldPanel("legal_acts"),
+        FieldPanel("cited_texts"),
     ]
     settings_panels = [*Page.settings_panels, *ReviewMixin.review_panels]
     search_fields = [
@@ -206,7 +217,7 @@ class ProcedurePage(ReviewMixin, PortalPage):
     override_translatable_fields = [
         SynchronizedField("application_type"),
         SynchronizedField("fee_codes"),
-        SynchronizedField("legal_acts"),
+        SynchronizedField("cited_texts"),
     ]
 
     class Meta:

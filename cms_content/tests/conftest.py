@@ -14,7 +14,7 @@ import pytest
 from django.core.cache import cache
 from django.db import transaction
 
-QUICK_PROCEDURES = ["temp_work", "cukr", "permanent"]
+QUICK_PROCEDURES = ["temp_work", "cukr", "permanent", "invitation"]
 
 
 @pytest.fixture(autouse=True)

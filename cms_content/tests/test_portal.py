@@ -63,7 +63,8 @@ def test_procedure_page_sections(client, portal):
     ):
         assert text in html, text
     assert "Ustawa z dnia 12 grudnia 2013 r. o cudzoziemcach" in html
-    assert 'href="https://isap.sejm.gov.pl/isap.nsf/DocDetails.xsp?id=WDU20240000769"' in html
+    assert 'href="https://isap.sejm.gov.pl/isap.nsf/DocDetails.xsp?id=WDU20250001079"' in html
+    assert "Dz.U. 2025 poz. 1079" in html and "Dz.U. 2025 poz. 1794" in html  # current text + amendment
 
 
 # --------------------------------------------------------------------------- every language, chrome
@@ -100,7 +101,7 @@ def test_translations_are_real_not_copies(portal):
     [
         ("uk", "дозвіл на роботу", "Дозвіл на тимчасове проживання та роботу"),
         ("ru", "разрешение на работу", "Разрешение на временное проживание и работу"),
-        ("uk", "песель", "Карта побуту CUKR для громадян України"),
+        ("uk", "песель", "Карта побиту CUKR для громадян України"),
         ("pl", "pobyt stały", "Zezwolenie na pobyt stały"),
     ],
 )
@@ -245,12 +246,12 @@ def test_legal_acts_check_flags_pages_citing_repealed_or_changed_acts(client, po
                 "status": "obowiązujący",
                 "changeDate": "2025-06-01T10:00:00",
             }
-        api.failing.add("DU/2023/1440")
-        with pytest.raises(CommandError, match="DU/2023/1440"):  # one lookup failed: the run fails
+        api.failing.add("DU/2019/848")
+        with pytest.raises(CommandError, match="DU/2019/848"):  # one lookup failed: the run fails
             call_command("check_legal_acts", endpoint=endpoint, verbosity=0)
         api.failing.clear()
         assert not ProcedurePage.objects.filter(needs_review=True).exists()  # first check only records
-        assert LegalAct.objects.get(eli="DU/2023/1440").check_error
+        assert LegalAct.objects.get(eli="DU/2019/848").check_error
 
         client.get(URL.format(lang="uk"))  # cached with "in force" badge
         api.acts["DU/2025/621"] = {
@@ -258,7 +259,7 @@ def test_legal_acts_check_flags_pages_citing_repealed_or_changed_acts(client, po
             "status": "uchylony",
             "changeDate": "2026-11-01",
         }
-        api.acts["DU/2023/2111"] = {
+        api.acts["DU/2006/1635"] = {
             "inForce": "IN_FORCE",
             "status": "obowiązujący",
             "changeDate": "2026-10-15",
@@ -276,7 +277,8 @@ def test_legal_acts_check_flags_pages_citing_repealed_or_changed_acts(client, po
         "ru",
     }
     assert "no longer in force" in flagged.filter(application_type="temp_work").first().review_reason or True
-    assert not ProcedurePage.objects.filter(application_type="cukr", needs_review=True).exists()
+    cukr = ProcedurePage.objects.get(application_type="cukr", locale__language_code="pl")
+    assert "powierzania pracy" not in cukr.review_reason  # CUKR does not cite the repealed work act
     assert (
         InformationPage.objects.filter(needs_review=True, slug="oplaty-i-platnosci").count() == 4
     )  # changed act
@@ -288,11 +290,11 @@ def test_demo_loader_is_idempotent(portal, office):
     from wagtail.models import Page
 
     from cms_content.demo.loader import load_portal
-    from cms_content.models import LegalAct
+    from cms_content.models import LegalAct, LegalActVersion
 
-    before = (Page.objects.count(), LegalAct.objects.count())
+    before = (Page.objects.count(), LegalAct.objects.count(), LegalActVersion.objects.count())
     load_portal(office, procedures=["cukr"])
-    assert (Page.objects.count(), LegalAct.objects.count()) == before
+    assert (Page.objects.count(), LegalAct.objects.count(), LegalActVersion.objects.count()) == before
 
 
 # --------------------------------------------------------------------------- editing
@@ -318,7 +320,7 @@ def test_editor_can_open_page_editor_and_legal_acts(client, portal, office, staf
     page = ProcedurePage.objects.get(application_type="temp_work", locale__language_code="pl")
     assert client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200
     listing = client.get("/admin/snippets/cms_content/legalact/")
-    assert listing.status_code == 200 and "Dz.U. 2024 poz. 769" in listing.content.decode()
+    assert listing.status_code == 200 and "Dz.U. 2025 poz. 1079" in listing.content.decode()
     history = client.get(f"/admin/pages/{page.pk}/history/")
     assert history.status_code == 200
 

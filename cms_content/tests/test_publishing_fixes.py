@@ -37,7 +37,7 @@ def test_scheduled_publishing_keeps_a_legal_review_flag_raised_after_the_revisio
 
     page = _cukr()
     revision = _schedule(page, "Опис, запланований до перевірки акта.")
-    act = LegalAct.objects.filter(procedure_pages=page).first()
+    act = LegalAct.objects.filter(versions__procedure_pages=page).first()
     assert act is not None
     flag_citing_pages(act, "The act changed on 2026-11-30.")  # the check runs after the draft was made
     _due(revision)
@@ -53,7 +53,7 @@ def test_a_revision_made_after_the_flag_clears_it_on_publish(portal: Any) -> Non
     from cms_content.models import LegalAct
 
     page = _cukr()
-    flag_citing_pages(LegalAct.objects.filter(procedure_pages=page).first(), "Changed act.")
+    flag_citing_pages(LegalAct.objects.filter(versions__procedure_pages=page).first(), "Changed act.")
     draft = _cukr().get_latest_revision_as_object()
     assert draft.needs_review  # the editor sees the flag in the editor
     draft.needs_review = False

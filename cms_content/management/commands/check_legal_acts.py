@@ -1,4 +1,5 @@
-"""``manage.py check_legal_acts``: refresh legal acts' in-force status and flag pages citing changed acts."""
+"""``manage.py check_legal_acts``: refresh legal acts' in-force status and flag pages citing changed acts or
+superseded consolidated texts."""
 
 from __future__ import annotations
 
@@ -10,7 +11,10 @@ from cms_content.legal_check import check_acts, configured_endpoint
 
 
 class Command(BaseCommand):
-    help = "Check legal acts against the legal-acts API and flag pages that cite changed or repealed acts."
+    help = (
+        "Check legal acts against the legal-acts API and flag pages that cite changed or repealed acts "
+        "or superseded consolidated texts."
+    )
 
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("--endpoint", default="", help="Legal-acts API base URL (default: the setting).")
@@ -26,7 +30,8 @@ class Command(BaseCommand):
         report = check_acts(endpoint=endpoint, timeout=options["timeout"])
         self.stdout.write(
             f"Checked {report.checked} acts at {endpoint}: {len(report.repealed)} no longer in force, "
-            f"{len(report.changed)} changed, {len(report.failed)} failed; {report.flagged_pages} pages flagged."
+            f"{len(report.changed)} changed, {len(report.superseded)} consolidated texts superseded, "
+            f"{len(report.failed)} failed; {report.flagged_pages} pages flagged."
         )
         for eli in report.failed:
             self.stderr.write(f"  could not check {eli}: {report.errors.get(eli, '')}")
