@@ -59,32 +59,5 @@ def test_apps_do_not_translate_the_same_string_differently(language):
     assert conflicts == []
 
 
-@pytest.mark.parametrize(
-    "po_path", [p for p in CATALOGUES if p.parts[-3] == "uk"], ids=lambda p: str(p.relative_to(ROOT))
-)
-def test_ukrainian_says_upravlinnia_for_the_office_never_uriad(po_path):
-    """Glossary: urząd (the office) is «управління» in Ukrainian; «уряд» means the government."""
-    import re
-
-    wrong = [
-        e.msgid
-        for e in polib.pofile(str(po_path))
-        if not e.obsolete and re.search(r"\bуряд\w*", e.msgstr, flags=re.IGNORECASE)
-    ]
-    assert wrong == []
-
-
-@pytest.mark.parametrize("language", ["uk", "ru"])
-def test_residence_permits_are_about_living_not_staying(language):
-    """Glossary: zezwolenie na pobyt czasowy/stały is «проживання» / «проживание», never «перебування» /
-    «пребывание» (a stay) — the names of the permits in every catalogue."""
-    stay = {"uk": "перебуван", "ru": "пребыван"}[language]
-    names = ("Temporary residence and work", "Permanent residence", "Residence applications and cases")
-    wrong = [
-        (str(path.relative_to(ROOT)), entry.msgid)
-        for path in CATALOGUES
-        if path.parts[-3] == language
-        for entry in polib.pofile(str(path))
-        if entry.msgid in names and stay in entry.msgstr.lower()
-    ]
-    assert wrong == []
+# The glossary's checks (the office is never «уряд», residence permits are about living, the card's one
+# name, stamp duty, the stage names...) are in tests/test_glossary.py, driven by docs/glossary/terms.toml.
