@@ -27,10 +27,14 @@ def serce_office(office, enable_plugin):
 
 
 @pytest.fixture
-def unconfirmed_office(office, enable_plugin):
-    enable_plugin(office, "serce")
-    ensure_rules(office)
-    return office
+def unconfirmed_office(serce_office):
+    """The office with the default benefit rules as installed: every one to be confirmed by the office."""
+    from plugins.serce.models import BenefitRule
+
+    BenefitRule.objects.filter(office=serce_office).update(
+        to_confirm=True, confirmed_at=None, confirmed_by=None
+    )
+    return serce_office
 
 
 @pytest.fixture
