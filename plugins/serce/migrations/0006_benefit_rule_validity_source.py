@@ -38,11 +38,11 @@ NEW_ACT = (
 )
 NEW_NOTE = (
     "Kwota z projektu rozporządzenia (2023); data wejścia w życie i pozycja w Dzienniku Ustaw "
-    "niezweryfikowane — do potwierdzenia przez urząd."
+    "niezweryfikowane."
 )
 CARRIED_NOTE = (
     "Kwota z rozporządzenia z 2016 r., przeniesiona bez weryfikacji; wysokość według nowego "
-    "rozporządzenia niezweryfikowana — do potwierdzenia przez urząd."
+    "rozporządzenia niezweryfikowana."
 )
 _old = {
     "legal_basis": OLD_ACT,
