@@ -20,7 +20,7 @@ class SerceConfig(PluginAppConfig):
         "type": "object",
         "properties": {
             "sms_sender": {"type": "string", "maxLength": 11},
-            "benefit_payment_day": {"type": "integer", "minimum": 1, "maximum": 28},
+            "benefit_payment_day": {"type": "integer", "minimum": 1, "maximum": 15},
             "sms_part_price_grosze": {"type": "integer", "minimum": 0, "maximum": 1000},
         },
         "additionalProperties": False,

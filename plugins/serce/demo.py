@@ -10,11 +10,11 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from .access import assign_to_centre
+from .benefit_defaults import install_default_rules
 from .models import (
     Address,
     Benefit,
     BenefitKind,
-    BenefitRule,
     Centre,
     FoodArrangement,
     Household,
@@ -193,29 +193,12 @@ NAMES = {
 }
 WEIGHTS = {"RU": 30, "UA": 25, "BY": 15, "TJ": 10, "AF": 10, "GE": 10}
 FAMILIES = 45
-RULES = (
-    (BenefitKind.FOOD_EQUIVALENT, "day", 1100, 1, None),
-    (BenefitKind.POCKET_MONEY, "month", 5000, 1, None),
-    (BenefitKind.HYGIENE, "month", 2000, 1, None),
-    (BenefitKind.CLOTHING, "once", 14000, 1, None),
-    (BenefitKind.OUTSIDE_CASH, "day", 2500, 1, 1),
-    (BenefitKind.OUTSIDE_CASH, "day", 2000, 2, 2),
-    (BenefitKind.OUTSIDE_CASH, "day", 1500, 3, 3),
-    (BenefitKind.OUTSIDE_CASH, "day", 1250, 4, None),
-)
-LEGAL_BASIS = "Rozporządzenie MSWiA z 6 października 2023 r."
 
 
 def ensure_rules(office: Any) -> None:
-    for kind, unit, amount, low, high in RULES:
-        BenefitRule.objects.get_or_create(
-            office=office,
-            kind=kind,
-            family_size_min=low,
-            family_size_max=high,
-            valid_from=dt.date(2023, 10, 6),
-            defaults={"unit": unit, "amount_grosze": amount, "legal_basis": LEGAL_BASIS},
-        )
+    """The default benefit rules (:mod:`.benefit_defaults`): the 2016 regulation's amounts as history
+    ending on 6 October 2023, and the draft current amounts, all "to be confirmed by the office"."""
+    install_default_rules(office)
 
 
 def ensure_centres(office: Any) -> list[Centre]:

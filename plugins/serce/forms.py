@@ -6,8 +6,11 @@ from pathlib import PurePath
 from typing import Any
 
 from django import forms
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .dates import staff_date
 from .models import (
     Address,
     Benefit,
@@ -23,6 +26,7 @@ from .models import (
     SpecialNeed,
     Stay,
 )
+from .models.benefits import COST_KINDS
 from .services.notices import KINDS
 
 
@@ -43,6 +47,13 @@ class ZlotyField(forms.DecimalField):
     def clean(self, value: Any) -> int | None:
         amount = super().clean(value)
         return None if amount is None else int((amount * 100).to_integral_value())
+
+    def has_changed(self, initial: Any, data: Any) -> bool:
+        """Compared in grosze (the initial value is the model's), so ``65,00`` is no change of 6500."""
+        try:
+            return self.clean(data) != initial
+        except forms.ValidationError:
+            return True
 
 
 PHOTO_MAX_BYTES = 5 * 1024 * 1024
@@ -127,6 +138,24 @@ class CentreForm(forms.ModelForm):
 
 
 class BenefitRuleForm(forms.ModelForm):
+    """A rule's amount, family sizes, validity and source. Saving a change of what the rule says
+    (amount, unit, sizes, dates, source) makes it "to be confirmed by the office" again."""
+
+    #: Fields whose change needs a new confirmation.
+    SUBSTANCE = (
+        "kind",
+        "unit",
+        "amount_grosze",
+        "family_size_min",
+        "family_size_max",
+        "valid_from",
+        "valid_until",
+        "legal_basis",
+        "source_reference",
+        "source_url",
+        "source_note",
+    )
+
     class Meta:
         model = BenefitRule
         fields = [
@@ -136,22 +165,62 @@ class BenefitRuleForm(forms.ModelForm):
             "family_size_min",
             "family_size_max",
             "valid_from",
-            "valid_to",
+            "valid_until",
             "legal_basis",
+            "source_reference",
+            "source_url",
+            "source_note",
         ]
-        widgets = _dates("valid_from", "valid_to")
+        widgets = {**_dates("valid_from", "valid_until"), "source_note": forms.Textarea(attrs={"rows": 2})}
         field_classes = {"amount_grosze": ZlotyField}
         labels = {"amount_grosze": _("amount (zł)")}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # tickets to interviews and doctors are reimbursed at their cost: no rule sets their amount
+        self.fields["kind"].choices = [c for c in self.fields["kind"].choices if c[0] not in COST_KINDS]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         low, high = data.get("family_size_min"), data.get("family_size_max")
         if low is not None and high is not None and high < low:
             self.add_error("family_size_max", _("The upper family size cannot be below the lower one."))
-        start, end = data.get("valid_from"), data.get("valid_to")
+        start, end = data.get("valid_from"), data.get("valid_until")
         if start and end and end < start:
-            self.add_error("valid_to", _("The end date cannot be before the start date."))
+            self.add_error("valid_until", _("The end date cannot be before the start date."))
+        elif start and low is not None and data.get("kind"):
+            clash = self._overlapping(data["kind"], low, high, start, end)
+            if clash is not None:
+                self.add_error(
+                    None,
+                    _(
+                        "Another rule for this benefit and family size is valid in the same period "
+                        "(%(rule)s, from %(start)s). End that rule first, so only one rule is valid on any day."
+                    )
+                    % {"rule": clash, "start": staff_date(clash.valid_from)},
+                )
         return data
+
+    def _overlapping(self, kind: str, low: int, high: int | None, start: Any, end: Any) -> BenefitRule | None:
+        others = BenefitRule.objects.filter(office=self.instance.office, kind=kind).exclude(
+            pk=self.instance.pk
+        )
+        others = others.filter(Q(valid_until__isnull=True) | Q(valid_until__gte=start))
+        if end is not None:
+            others = others.filter(valid_from__lte=end)
+        others = others.filter(Q(family_size_max__isnull=True) | Q(family_size_max__gte=low))
+        if high is not None:
+            others = others.filter(family_size_min__lte=high)
+        return others.order_by("valid_from").first()
+
+    def save(self, commit: bool = True) -> BenefitRule:
+        rule = super().save(commit=False)
+        if not rule.pk or any(name in self.changed_data for name in self.SUBSTANCE):
+            rule.to_confirm, rule.confirmed_by, rule.confirmed_at = True, None, None
+            rule.changed_at = timezone.now()
+        if commit:
+            rule.save()
+        return rule
 
 
 class HouseholdForm(forms.ModelForm):

@@ -147,9 +147,12 @@ def resources() -> list[Resource]:
         Resource(
             "serce.benefit_rule",
             label=_("SERCE: benefit rules (amounts)"),
-            actions=(V, M),
+            actions=(V, M, A),
             model="serce.BenefitRule",
-            description=_("The amounts of benefits per kind and family size, as data."),
+            description=_(
+                "The amounts of benefits per kind and family size, dated, with their source; approve means "
+                "confirming a rule for the office."
+            ),
         ),
         Resource(
             "serce.payment_list",
@@ -206,7 +209,7 @@ def grants() -> list[Grant]:
         "serce.payment_list": (V, X, A),
         "serce.report": (V, X),
         "serce.centre": (V,),
-        "serce.benefit_rule": (V,),
+        "serce.benefit_rule": (V, A),
         "serce.import": (V,),
         "serce.notice": (V,),
     }
@@ -245,7 +248,9 @@ def grants() -> list[Grant]:
             {"serce.person": (V,), "serce.medical": (V, E, S), "serce.centre": (V,)},
         ),
         *many("supervisor", office, supervisor),
-        *many("finance", office, {"serce.payment_list": (V, X, MARK_PAID)}),
+        # the social worker prepares the lists, so sees the amounts they come from (office-wide data)
+        *many("social_worker", office, {"serce.benefit_rule": (V,)}),
+        *many("finance", office, {"serce.payment_list": (V, X, MARK_PAID), "serce.benefit_rule": (V, A)}),
         *many(
             "office_admin",
             office,

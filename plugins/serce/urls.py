@@ -38,6 +38,7 @@ urlpatterns = [
     path("benefit-rules/", rules.rule_list, name="rule-list"),
     path("benefit-rules/new/", rules.rule_edit, name="rule-create"),
     path("benefit-rules/<int:pk>/", rules.rule_edit, name="rule-edit"),
+    path("benefit-rules/<int:pk>/confirm/", rules.rule_confirm, name="rule-confirm"),
     path("import/", imports.import_upload, name="import"),
     path("import/<int:pk>/", imports.import_run, name="import-run"),
     path("payments/", payment_lists.list_index, name="payment-lists"),

@@ -251,6 +251,12 @@ def _samples(demo: Any) -> dict[str, Callable[[], Iterator[Sample]]]:
             if user is not None:
                 yield Sample({"pk": user.pk}, user, str(user.home_office_id))
 
+    def benefit_rules() -> Iterator[Sample]:
+        from plugins.serce.models import BenefitRule
+
+        for rule in BenefitRule.objects.filter(office=office).order_by("-valid_from", "pk")[:2]:
+            yield Sample({"pk": rule.pk}, rule, str(rule.valid_from))
+
     carded = {"pk__in": IdCard.objects.filter(revoked_at__isnull=True).values("person_id")}
     return {
         "staff/cases/<str:number>/": cases({}),
@@ -278,6 +284,8 @@ def _samples(demo: Any) -> dict[str, Callable[[], Iterator[Sample]]]:
         "staff/serce/households/<int:pk>/": households,
         "staff/serce/centres/<int:pk>/edit/": centres("pk", "serce.centre"),
         "staff/serce/centres/<int:pk>/staff/": centres("pk", "serce.centre"),
+        "staff/serce/benefit-rules/<int:pk>/": benefit_rules,
+        "staff/serce/benefit-rules/<int:pk>/confirm/": benefit_rules,
         "staff/accounts/<int:pk>/": accounts,
         "staff/booking/visits/<int:pk>/ticket/": tickets,
         "staff/booking/visits/<int:pk>/ticket.pdf": tickets,

@@ -112,6 +112,15 @@ class PaymentEntry(models.Model):
         verbose_name=_("benefit"),
     )
     kind = models.CharField(_("benefit"), max_length=20)
+    rule = models.ForeignKey(
+        "serce.BenefitRule",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("benefit rule"),
+        help_text=_("The rule the amount was computed from (empty: a fixed amount or an adjustment)."),
+    )
     days = models.PositiveSmallIntegerField(_("days"), null=True, blank=True)
     amount_grosze = models.IntegerField(_("amount (grosze)"))
     is_adjustment = models.BooleanField(_("adjustment"), default=False)

@@ -5,10 +5,15 @@ in the list's centre (a centre list) or outside every centre (the list for peopl
 
 * ``per day`` rules: days × amount;
 * ``per month`` rules: amount × days / days of the month (rounded to the grosz);
-* ``one-off`` rules: the full amount in the month the benefit starts, if the person is in scope then.
+* ``one-off`` rules: the full amount in the month the benefit starts, if the person is in scope then;
+* tickets to interviews and doctors (``travel``): their cost (the benefit's fixed amount), once.
 
-The amount comes from the rule for the benefit kind and the household size valid on the first day of
-the month, unless the benefit carries a fixed amount. A draft list may be regenerated; a submitted
+Each day is paid at the rule for the benefit kind and the household size valid on that day (a month
+in which a rule ends and the next starts gives an entry per rule), unless the benefit carries a fixed
+amount. A day without a valid rule stops the computation with a message naming the benefit and the
+date (:class:`MissingRules`) — never a silent old amount. Rules not yet confirmed by the office may
+be used in a draft (shown as such), but the list goes for approval only when every rule it uses is
+confirmed and unchanged since the list was computed. A draft list may be regenerated; a submitted
 list is approved by a second person; approved lists are locked and corrected by adjustment entries.
 An adjustment is itself approved by a second person (never the one who entered it) before it counts
 in the totals or is paid: the four-eyes rule holds for corrections as for the list.
@@ -25,17 +30,19 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, F, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..models import Benefit, BenefitKind, BenefitRule, Centre, PaymentEntry, PaymentList, Person, Stay
+from ..models.benefits import COST_KINDS
 
 CENTRE_KINDS = (
     BenefitKind.FOOD_EQUIVALENT,
     BenefitKind.POCKET_MONEY,
     BenefitKind.HYGIENE,
     BenefitKind.CLOTHING,
+    BenefitKind.TRAVEL,
 )
 OUTSIDE_KINDS = (BenefitKind.OUTSIDE_CASH, BenefitKind.CLOTHING, BenefitKind.TRAVEL)
 
@@ -76,30 +83,100 @@ def _subtract(base: Interval, holes: list[Interval]) -> list[Interval]:
 
 
 class RuleBook:
-    """Benefit rules of an office valid on a day, looked up by kind and family size."""
+    """Benefit rules of an office overlapping a period, looked up by kind, family size and day."""
 
-    def __init__(self, office: Any, on: dt.date) -> None:
-        rules = BenefitRule.objects.filter(office=office, valid_from__lte=on).filter(
-            Q(valid_to__isnull=True) | Q(valid_to__gte=on)
+    def __init__(self, office: Any, start: dt.date, end: dt.date | None = None) -> None:
+        end = end or start
+        rules = BenefitRule.objects.filter(office=office, valid_from__lte=end).filter(
+            Q(valid_until__isnull=True) | Q(valid_until__gte=start)
         )
         self.by_kind: dict[str, list[BenefitRule]] = defaultdict(list)
-        for rule in rules.order_by("-valid_from"):
+        for rule in rules.order_by("-valid_from", "-pk"):
             self.by_kind[rule.kind].append(rule)
 
-    def rule(self, kind: str, family_size: int) -> BenefitRule | None:
+    def rule(self, kind: str, family_size: int, on: dt.date | None = None) -> BenefitRule | None:
+        """The rule for ``kind`` and ``family_size`` valid on ``on`` (the newest one if several)."""
         for rule in self.by_kind.get(kind, []):
-            if rule.family_size_min <= family_size and (
-                rule.family_size_max is None or family_size <= rule.family_size_max
-            ):
+            if rule.covers(family_size) and (on is None or rule.is_valid_on(on)):
                 return rule
         return None
 
+    def pieces(
+        self, kind: str, family_size: int, period: Interval
+    ) -> list[tuple[Interval, BenefitRule | None]]:
+        """``period`` cut where a rule for the kind and family size starts or ends, with the rule of
+        each piece (``None``: no rule valid then)."""
+        starts = {period[0]}
+        for rule in self.by_kind.get(kind, []):
+            if not rule.covers(family_size):
+                continue
+            if period[0] < rule.valid_from <= period[1]:
+                starts.add(rule.valid_from)
+            if rule.valid_until is not None and period[0] <= rule.valid_until < period[1]:
+                starts.add(rule.valid_until + dt.timedelta(days=1))
+        ordered = sorted(starts)
+        ends = [d - dt.timedelta(days=1) for d in ordered[1:]] + [period[1]]
+        return [((a, b), self.rule(kind, family_size, a)) for a, b in zip(ordered, ends, strict=True)]
+
+
+class MissingRules(ValidationError):
+    """No rule is valid for some benefits in the month: the list is not computed (never an old amount)."""
+
+    def __init__(self, gaps: dict[tuple[str, int], dt.date]) -> None:
+        from ..dates import staff_date
+
+        self.gaps = gaps
+        kinds = dict(BenefitKind.choices)
+        items = [
+            _("%(benefit)s for a family of %(size)s from %(date)s")
+            % {"benefit": kinds.get(kind, kind), "size": size, "date": staff_date(day)}
+            for (kind, size), day in sorted(gaps.items(), key=lambda item: (item[1], item[0]))
+        ]
+        super().__init__(
+            _(
+                "No benefit rule is valid for: %(items)s. Add the rule for that date on the Benefit rules "
+                "screen (or ask the office to); the list was not computed."
+            )
+            % {"items": "; ".join(items)}
+        )
+
+
+def family_sizes(household_ids: set[int]) -> dict[int, int]:
+    """Members (not closed) per household."""
+    return dict(
+        Person.objects.filter(household_id__in=household_ids)
+        .exclude(status=Person.Status.CLOSED)
+        .values("household_id")
+        .annotate(n=Count("pk"))
+        .values_list("household_id", "n")
+    )
+
+
+def family_size_of(person: Person) -> int:
+    return family_sizes({person.household_id}).get(person.household_id, 1) if person.household_id else 1
+
+
+def rule_for(benefit: Benefit, on: dt.date, size: int | None = None) -> BenefitRule | None:
+    """The rule that sets the amount of ``benefit`` on ``on`` (``None``: none valid that day)."""
+    size = family_size_of(benefit.person) if size is None else size
+    return RuleBook(benefit.person.office, on).rule(benefit.kind, size, on)
+
+
+def _amount(amount: int, unit: str, days: int, days_in_month: int) -> int:
+    if unit == BenefitRule.Unit.PER_DAY:
+        return amount * days
+    return round(amount * days / days_in_month)
+
 
 def compute_entries(office: Any, centre: Centre | None, month: dt.date) -> list[PaymentEntry]:
-    """Unsaved entries of the list for ``centre`` (``None``: outside centres) and ``month``."""
+    """Unsaved entries of the list for ``centre`` (``None``: outside centres) and ``month``.
+
+    Each day is paid at the rule valid on that day: a month in which a rule ends or starts gives one
+    entry per rule. Raises :class:`MissingRules` when a benefit has no rule on some of its days.
+    """
     first, last = month_bounds(month)
     kinds = CENTRE_KINDS if centre is not None else OUTSIDE_KINDS
-    rules = RuleBook(office, first)
+    rules = RuleBook(office, first, last)
     benefits = (
         Benefit.objects.filter(person__office=office, kind__in=kinds, date_from__lte=last)
         .filter(Q(date_to__isnull=True) | Q(date_to__gte=first))
@@ -121,16 +198,24 @@ def compute_entries(office: Any, centre: Centre | None, month: dt.date) -> list[
         .values_list("person_id", "centre_id", "date_from", "date_to")
     ):
         stays_by_person[person_id].append((centre_id, (start, end or last)))
-    household_ids = {b.person.household_id for b in benefits if b.person.household_id}
-    sizes = dict(
-        Person.objects.filter(household_id__in=household_ids)
-        .exclude(status=Person.Status.CLOSED)
-        .values("household_id")
-        .annotate(n=Count("pk"))
-        .values_list("household_id", "n")
-    )
+    sizes = family_sizes({b.person.household_id for b in benefits if b.person.household_id})
     days_in_month = (last - first).days + 1
-    entries = []
+    entries: list[PaymentEntry] = []
+    gaps: dict[tuple[str, int], dt.date] = {}
+
+    def add(benefit: Benefit, rule: BenefitRule | None, days: int | None, total: int) -> None:
+        if total:
+            entries.append(
+                PaymentEntry(
+                    person=benefit.person,
+                    benefit=benefit,
+                    kind=benefit.kind,
+                    rule=rule,
+                    days=days or None,
+                    amount_grosze=total,
+                )
+            )
+
     for benefit in benefits:
         period = _intersect((benefit.date_from, benefit.date_to or last), (first, last))
         if period is None:
@@ -140,48 +225,84 @@ def compute_entries(office: Any, centre: Centre | None, month: dt.date) -> list[
             scope = [i for c, s in person_stays if c == centre.pk if (i := _intersect(period, s))]
         else:
             scope = _subtract(period, [s for _c, s in person_stays])
-        days = _days(scope)
-        if days == 0:
+        if _days(scope) == 0:
             continue
-        family_size = sizes.get(benefit.person.household_id, 1) if benefit.person.household_id else 1
-        rule = rules.rule(benefit.kind, family_size)
-        unit = rule.unit if rule else BenefitRule.Unit.PER_MONTH
-        amount = (
-            benefit.amount_grosze
-            if benefit.amount_grosze is not None
-            else (rule.amount_grosze if rule else None)
+        starts_here = first <= benefit.date_from <= last and any(
+            s <= benefit.date_from <= e for s, e in scope
         )
-        if amount is None:
+        if benefit.kind in COST_KINDS:  # tickets to interviews and doctors: the cost, once
+            if starts_here and benefit.amount_grosze:
+                add(benefit, None, 0, benefit.amount_grosze)
             continue
-        if unit == BenefitRule.Unit.PER_DAY:
-            total = amount * days
-        elif unit == BenefitRule.Unit.PER_MONTH:
-            total = round(amount * days / days_in_month)
-        else:
-            starts_here = first <= benefit.date_from <= last and any(
-                s <= benefit.date_from <= e for s, e in scope
-            )
-            if not starts_here:
+        size = sizes.get(benefit.person.household_id, 1) if benefit.person.household_id else 1
+        fixed = benefit.amount_grosze
+        for piece, rule in rules.pieces(benefit.kind, size, period):
+            days = _days([i for s in scope if (i := _intersect(piece, s))])
+            if days == 0:
                 continue
-            total, days = amount, 0
-        if total:
-            entries.append(
-                PaymentEntry(
-                    person=benefit.person,
-                    benefit=benefit,
-                    kind=benefit.kind,
-                    days=days or None,
-                    amount_grosze=total,
-                )
-            )
+            if rule is None and fixed is None:
+                gaps.setdefault((benefit.kind, size), piece[0])
+                continue
+            unit = rule.unit if rule else BenefitRule.Unit.PER_MONTH
+            amount = fixed if fixed is not None else rule.amount_grosze
+            used = None if fixed is not None else rule
+            if unit == BenefitRule.Unit.ONE_OFF:
+                if starts_here and piece[0] <= benefit.date_from <= piece[1]:
+                    add(benefit, used, 0, amount)
+                continue
+            add(benefit, used, days, _amount(amount, unit, days, days_in_month))
+    if gaps:
+        raise MissingRules(gaps)
     return entries
 
 
+def rule_problems(payment_list: PaymentList) -> list[str]:
+    """Why the amounts of ``payment_list`` may not go for approval: a rule it uses is not confirmed by
+    the office, or was changed after the list was computed (then the list must be regenerated)."""
+    problems = []
+    entries = payment_list.entries.filter(is_adjustment=False, rule__isnull=False)
+    unconfirmed = (
+        BenefitRule.objects.filter(pk__in=entries.values("rule_id"))
+        .filter(Q(to_confirm=True) | Q(confirmed_at__isnull=True))
+        .order_by("kind", "family_size_min", "valid_from")
+    )
+    for rule in unconfirmed:
+        problems.append(
+            _("The rule “%(rule)s” (valid from %(start)s) is to be confirmed by the office.")
+            % {"rule": rule, "start": rule_start(rule)}
+        )
+    stale = entries.filter(rule__changed_at__gt=F("created_at")).exists()
+    if stale:
+        problems.append(
+            _("A rule the list uses was changed after the list was computed: regenerate the list.")
+        )
+    return problems
+
+
+def rule_start(rule: BenefitRule) -> str:
+    from ..dates import staff_date
+
+    return staff_date(rule.valid_from)
+
+
+def require_confirmed_rules(payment_list: PaymentList) -> None:
+    problems = rule_problems(payment_list)
+    if problems:
+        raise ValidationError(
+            [_("The list cannot go for approval with amounts not confirmed by the office."), *problems]
+        )
+
+
+#: Benefits are paid by the 15th of each month (for the month; the 2016 regulation, § 5 ust. 2).
+PAYMENT_BY_DAY = 15
+
+
 def payment_date(office: Any, month: dt.date) -> dt.date:
+    """The list's payment date: the office's configured day, never later than the 15th."""
     from przystan.offices.enablement import plugin_config
 
-    day = (plugin_config(office, "serce") or {}).get("benefit_payment_day", 15)
-    return month.replace(day=min(int(day), 28))
+    day = (plugin_config(office, "serce") or {}).get("benefit_payment_day", PAYMENT_BY_DAY)
+    return month.replace(day=max(1, min(int(day), PAYMENT_BY_DAY)))
 
 
 @transaction.atomic
@@ -223,6 +344,7 @@ def submit(payment_list: PaymentList, user: Any) -> None:
     """Submit the draft for approval; who prepared it (generated its entries) stays recorded."""
     if payment_list.status != PaymentList.Status.DRAFT:
         raise ValidationError(_("Only a draft list can be submitted for approval."))
+    require_confirmed_rules(payment_list)
     payment_list.status = PaymentList.Status.SUBMITTED
     payment_list.submitted_at = timezone.now()
     payment_list.save()
@@ -239,6 +361,7 @@ def approve(payment_list: PaymentList, user: Any) -> None:
     """The second person approves: never the one who prepared the list (or entered its entries)."""
     if payment_list.status != PaymentList.Status.SUBMITTED:
         raise ValidationError(_("Only a submitted list can be approved."))
+    require_confirmed_rules(payment_list)
     if took_part(payment_list, user):
         raise PermissionDenied(_("A list must be approved by someone other than the person who prepared it."))
     payment_list.status = PaymentList.Status.APPROVED

@@ -171,6 +171,10 @@ def payment_list_pdf(payment_list: PaymentList, language: str = "pl") -> bytes:
     def build(doc: DocumentBuilder) -> None:
         where = payment_list.centre.name if payment_list.centre_id else _("persons outside centres")
         doc.heading(_("Payment list of social benefits"))
+        if not payment_list.is_locked and payments.rule_problems(payment_list):
+            doc.paragraph(
+                _("Draft: amounts from rules to be confirmed by the office — not for payment."), small=False
+            )
         doc.key_value_table(
             [
                 (_("Month"), f"{payment_list.month:%Y-%m}"),

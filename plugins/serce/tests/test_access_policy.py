@@ -66,7 +66,8 @@ LIST_VIEW = {"supervisor", "social_worker", "finance"}
 LIST_EXPORT = {"supervisor", "finance"}
 CENTRE_VIEW = {"supervisor", "centre_staff", "social_worker", "medical", "office_admin"}
 ADMIN = {"office_admin"}
-RULES_VIEW = {"supervisor", "office_admin"}
+RULES_VIEW = {"supervisor", "office_admin", "social_worker", "finance"}
+RULES_CONFIRM = {"supervisor", "finance"}
 IMPORT_VIEW = {"supervisor", "office_admin"}
 NOTICE_VIEW = {"supervisor", "centre_staff", "social_worker"}
 REPORT = {"supervisor"}
@@ -198,6 +199,13 @@ URL_CASES: dict[str, Case] = {
     "rule-list": case(lambda r: f"{P}/benefit-rules/", RULES_VIEW, record=False),
     "rule-create": case(lambda r: f"{P}/benefit-rules/new/", ADMIN, record=False),
     "rule-edit": case(lambda r: f"{P}/benefit-rules/{r['rule'].pk}/", ADMIN, centre_scoped=False),
+    "rule-confirm": case(
+        lambda r: f"{P}/benefit-rules/{r['rule'].pk}/confirm/",
+        RULES_CONFIRM,
+        centre_scoped=False,
+        method="post",
+        ok=302,
+    ),
     "import": case(lambda r: f"{P}/import/", ADMIN, record=False),
     "import-run": case(lambda r: f"{P}/import/{r['run'].pk}/", IMPORT_VIEW, centre_scoped=False),
     "payment-lists": case(lambda r: f"{P}/payments/", LIST_VIEW, record=False),

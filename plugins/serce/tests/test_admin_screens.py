@@ -77,7 +77,7 @@ def test_assigning_staff_gives_access_to_the_centre_residents(
 
 def test_benefit_rules_managed_by_admin_and_audited(client, staff, staff_login, serce_office):
     admin = staff("admin@example.gov.pl", "office_admin")
-    worker = staff("sw@example.gov.pl", "social_worker")
+    worker = staff("sw@example.gov.pl", "centre_staff")
     staff_login(client, worker)
     assert client.get(reverse("serce:rule-list")).status_code == 403
     client.logout()
@@ -91,6 +91,11 @@ def test_benefit_rules_managed_by_admin_and_audited(client, staff, staff_login, 
         "valid_from": "2027-01-01",
         "legal_basis": "Rozporządzenie 2027",
     }
+    # the default rule valid until further notice overlaps: refused until it is ended
+    assert client.post(reverse("serce:rule-create"), data).status_code == 200
+    BenefitRule.objects.filter(office=serce_office, kind="pocket_money", valid_until=None).update(
+        valid_until=dt.date(2026, 12, 31)
+    )
     assert client.post(reverse("serce:rule-create"), data).status_code == 302
     rule = BenefitRule.objects.get(office=serce_office, valid_from=dt.date(2027, 1, 1))
     response = client.post(reverse("serce:rule-edit", args=[rule.pk]), {**data, "amount_grosze": "65.00"})

@@ -49,14 +49,14 @@ def test_amounts_follow_rules_and_days(serce_office, setup):
     grupa, olena, ivan, preparer, *_ = setup
     centre_list = payments.generate(serce_office, grupa, NOV, preparer)
     amounts = {(e.person_id, e.kind): (e.days, e.amount_grosze) for e in centre_list.entries.all()}
-    assert amounts[(olena.pk, "food_equivalent")] == (30, 30 * 1100)
+    assert amounts[(olena.pk, "food_equivalent")] == (30, 30 * 1500)  # 15 zł a day
     assert amounts[(olena.pk, "pocket_money")] == (30, 5000)
-    assert amounts[(olena.pk, "hygiene")] == (30, 2000)
+    assert amounts[(olena.pk, "hygiene")] == (30, 3000)
     assert amounts[(ivan.pk, "pocket_money")] == (10, round(5000 * 10 / 30))
     assert (ivan.pk, "outside_cash") not in amounts
     outside = payments.generate(serce_office, None, NOV, preparer)
     rows = list(outside.entries.values_list("person_id", "kind", "days", "amount_grosze"))
-    assert rows == [(ivan.pk, "outside_cash", 20, 20 * 1500)]  # family of three: 15 zł a day
+    assert rows == [(ivan.pk, "outside_cash", 20, 40000)]  # in a family: 600 zł a month, 20/30 of it
     # regenerating a draft replaces, never duplicates
     again = payments.generate(serce_office, grupa, NOV, preparer)
     assert again.pk == centre_list.pk and again.entries.count() == 4
@@ -110,8 +110,8 @@ def test_workflow_over_http_and_exports(client, serce_office, setup, staff_login
     assert pdf["Content-Type"] == "application/pdf"
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
     assert olena.register_number in text and "1 046,67" not in text
-    assert "Shevchenko Olena" in text and "330,00" in text  # 30 days x 11 zł
-    assert "416,67" in text  # total: Olena 330 + 50 + 20, Ivan 10/30 of 50 zł
+    assert "Shevchenko Olena" in text and "450,00" in text  # 30 days x 15 zł
+    assert "546,67" in text  # total: Olena 450 + 50 + 30, Ivan 10/30 of 50 zł
     rows = list(
         csv.DictReader(
             io.StringIO(
@@ -121,9 +121,9 @@ def test_workflow_over_http_and_exports(client, serce_office, setup, staff_login
         )
     )
     assert {r["amount_pln"] for r in rows if r["register_number"] == olena.register_number} == {
-        "330.00",
+        "450.00",
         "50.00",
-        "20.00",
+        "30.00",
     }
     client.logout()
     staff_login(client, cashier)
@@ -199,5 +199,5 @@ def test_adjustment_needs_second_person_over_http_and_is_audited(
     assert adjustment.approved_by == second and adjustment.approved_at is not None
     update = AuditEntry.objects.filter(action="update", object_id=str(adjustment.pk)).latest("pk")
     assert update.actor == second and "approved_by" in update.changes
-    assert payments.totals(payment_list)["total"] == 41667 + 700
+    assert payments.totals(payment_list)["total"] == 54667 + 700
     assert payments.mark_paid(payment_list, cashier) == 5

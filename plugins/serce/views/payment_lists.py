@@ -59,7 +59,17 @@ def list_index(request: HttpRequest) -> HttpResponse:
             except ValidationError as exc:
                 form.add_error(None, exc)
             else:
-                messages.success(request, _("The list was generated."))
+                problems = payments.rule_problems(payment_list)
+                if problems:
+                    messages.warning(
+                        request,
+                        _(
+                            "The list was generated as a draft with amounts from rules not confirmed by "
+                            "the office; it can go for approval once they are confirmed."
+                        ),
+                    )
+                else:
+                    messages.success(request, _("The list was generated."))
                 return redirect("serce:payment-list", pk=payment_list.pk)
     lists = policy.visible(
         request.user, "view", LIST, PaymentList.objects.select_related("centre"), office=request.office
@@ -89,7 +99,7 @@ def _get(request: HttpRequest, pk: int, action: str = "view") -> PaymentList:
 @serce_view(LIST, "view")
 def list_detail(request: HttpRequest, pk: int) -> HttpResponse:
     payment_list = _get(request, pk)
-    entries = payment_list.entries.select_related("person", "adjusts", "approved_by").order_by(
+    entries = payment_list.entries.select_related("person", "adjusts", "approved_by", "rule").order_by(
         "person__last_name", "person__first_name", "id"
     )
     user = request.user
@@ -106,6 +116,8 @@ def list_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "entries": entries[:500],
             "entry_count": entries.count(),
             "totals": payments.totals(payment_list),
+            "rule_problems": [] if payment_list.is_locked else payments.rule_problems(payment_list),
+            "can_see_rules": policy.allows(user, "view", "serce.benefit_rule", office=request.office),
             "can_prepare": _can(request, "edit", payment_list),
             "can_approve": _can(request, "approve", payment_list)
             and not payments.took_part(payment_list, user),

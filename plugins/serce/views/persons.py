@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.contrib import messages
@@ -112,6 +113,21 @@ def _area(request: HttpRequest, slug: str, queryset: Any) -> Any:
     return policy.visible(request.user, "view", resource, queryset, office=request.office)
 
 
+def _with_rules_today(person: Any, benefits: Any) -> list[Any]:
+    """The benefits, each rule-based one with the rule valid today (``rule_today``; ``None``: no rule)."""
+    from ..models.benefits import COST_KINDS
+    from ..services.payments import RuleBook, family_size_of
+
+    today = dt.date.today()
+    book, size = RuleBook(person.office, today), family_size_of(person)
+    found = list(benefits)
+    for benefit in found:
+        current = benefit.date_from <= today and (benefit.date_to is None or today <= benefit.date_to)
+        benefit.rule_checked = current and benefit.amount_grosze is None and benefit.kind not in COST_KINDS
+        benefit.rule_today = book.rule(benefit.kind, size, today) if benefit.rule_checked else None
+    return found
+
+
 @serce_view("serce.person", "view")
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     person = access.person_for(request, pk, "view")
@@ -129,6 +145,8 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
         found = _area(request, slug, queryset)
         if found is not None:
             sections[name] = found
+    if "benefits" in sections:
+        sections["benefits"] = _with_rules_today(person, sections["benefits"])
     household = []
     if person.household_id:
         visible = access.visible_persons(request.user, request.office)

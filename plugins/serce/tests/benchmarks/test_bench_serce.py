@@ -92,4 +92,4 @@ def test_bench_search_and_payment_list(office, enable_plugin):
         f"total={data_seconds + pdf_seconds:.2f}s"
     )
     assert sums["persons"] == beneficiaries
-    assert sums["total"] == beneficiaries * (5000 + 2000)
+    assert sums["total"] == beneficiaries * (5000 + 3000)
