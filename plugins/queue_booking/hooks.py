@@ -294,9 +294,9 @@ def periodic_jobs() -> list[PeriodicJob]:
 
 @hookimpl
 def office_closure_impact(office: Any, day: Any) -> list[Any]:
-    from .services.closures import booked_visits
+    from .services.closures import visits_on
 
-    count = booked_visits(office, day).count()
+    count = visits_on(office, day).count()
     return [{"label": _("booked visits"), "count": count}] if count else []
 
 

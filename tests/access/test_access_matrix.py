@@ -251,6 +251,16 @@ def _samples(demo: Any) -> dict[str, Callable[[], Iterator[Sample]]]:
             if user is not None:
                 yield Sample({"pk": user.pk}, user, str(user.home_office_id))
 
+    def closures() -> Iterator[Sample]:
+        from przystan.offices.models import OfficeClosure
+
+        for closure in (
+            OfficeClosure.objects.filter(office=office).order_by("date").first(),
+            OfficeClosure.objects.exclude(office=office).order_by("date").first(),
+        ):
+            if closure is not None:
+                yield Sample({"pk": closure.pk}, closure, f"closure of office {closure.office_id}")
+
     carded = {"pk__in": IdCard.objects.filter(revoked_at__isnull=True).values("person_id")}
     return {
         "staff/cases/<str:number>/": cases({}),
@@ -279,6 +289,7 @@ def _samples(demo: Any) -> dict[str, Callable[[], Iterator[Sample]]]:
         "staff/serce/centres/<int:pk>/edit/": centres("pk", "serce.centre"),
         "staff/serce/centres/<int:pk>/staff/": centres("pk", "serce.centre"),
         "staff/accounts/<int:pk>/": accounts,
+        "staff/closures/<int:pk>/remove/": closures,
         "staff/booking/visits/<int:pk>/ticket/": tickets,
         "staff/booking/visits/<int:pk>/ticket.pdf": tickets,
     }

@@ -6,7 +6,7 @@ import datetime
 from typing import Any
 
 from django import forms
-from django.utils import formats, timezone
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from .closures import statutory_holidays
@@ -51,7 +51,7 @@ class OfficeClosureForm(forms.ModelForm):
                 code="duplicate",
                 params={"date": shown},
             )
-        holiday = statutory_holidays(day, day).get(day)
+        holiday = statutory_holidays(day, day, translation.get_language()).get(day)
         if holiday:
             raise forms.ValidationError(
                 _("%(date)s is a statutory holiday (%(name)s): the office is closed on it anyway."),

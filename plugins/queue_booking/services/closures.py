@@ -24,9 +24,18 @@ def _day(office: Any, day: dt.date) -> Any:
     return Slot.objects.filter(office=office, starts_at__date=day)
 
 
-def booked_visits(office: Any, day: dt.date) -> Any:
-    """Upcoming booked visits of ``office`` on ``day``."""
-    return Booking.objects.filter(office=office, slot__starts_at__date=day, status=BookingStatus.BOOKED)
+def visits_on(office: Any, day: dt.date) -> Any:
+    """The visits of ``office`` on ``day`` that were not cancelled (booked, served, missed...)."""
+    return Booking.objects.filter(office=office, slot__starts_at__date=day).exclude(
+        status=BookingStatus.CANCELLED
+    )
+
+
+def booked_visits(office: Any, day: dt.date, now: dt.datetime | None = None) -> Any:
+    """The visits of ``office`` on ``day`` still to come and booked (what a closure can cancel)."""
+    return visits_on(office, day).filter(
+        status=BookingStatus.BOOKED, slot__starts_at__gt=now or timezone.now()
+    )
 
 
 def withdraw_day(
@@ -41,7 +50,7 @@ def withdraw_day(
     with transaction.atomic():
         cancelled: list[Booking] = []
         if cancel_bookings:
-            for booking in booked_visits(office, day).select_for_update().select_related("slot"):
+            for booking in booked_visits(office, day, now).select_for_update().select_related("slot"):
                 booking.status = BookingStatus.CANCELLED
                 booking.cancelled_at = now
                 booking.save(update_fields=["status", "cancelled_at"])
@@ -69,7 +78,7 @@ def withdraw_day(
             )
             % {"count": len(cancelled)}
         )
-    kept = booked_visits(office, day).count()
+    kept = booked_visits(office, day, now).count()
     if kept:
         done.append(
             ngettext(
