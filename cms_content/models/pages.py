@@ -290,7 +290,7 @@ class LocationPage(PortalPage):
             (block.value, week_for_service_point(block.value, start=start, language=language, names=names))
             for block in self.service_points
         ]
-        context["week"] = week_navigation(start)
+        context["week_nav"] = week_navigation(start)
         return context
 
 
