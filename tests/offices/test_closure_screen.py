@@ -37,6 +37,7 @@ def signed_in(client, office, user_factory, staff_login):
 
 def test_the_list_shows_the_years_holidays_and_the_offices_days_off(client, signed_in):
     signed_in("supervisor")
+    assert 'href="/staff/closures/"' in client.get("/staff/").text  # on the staff dashboard
     page = client.get("/staff/closures/?year=2026")
     assert page.status_code == 200
     assert "Wigilia Bożego Narodzenia" in page.text and "święto ustawowe" in page.text
@@ -137,6 +138,7 @@ def test_a_past_day_with_visits_cannot_be_closed(client, office, enable_plugin, 
 def test_other_roles_may_not_use_the_screen(client, signed_in, role):
     signed_in(role)
     assert client.get("/staff/closures/").status_code == 403
+    assert 'href="/staff/closures/"' not in client.get("/staff/").text
 
 
 def test_another_offices_day_off_is_not_found(client, office, other_office, signed_in):
