@@ -1,4 +1,9 @@
-"""Opening hours of a service point for the coming days: weekly hours, exceptions and Polish holidays."""
+"""Opening hours of a service point for the coming days: weekly hours, exceptions and closed days.
+
+Closed days are the office's, from the core (:func:`przystan.offices.closures.closed_days`):
+statutory holidays, designated days off (e.g. 28 Dec 2026, M.P. 2026 poz. 36), the office's own
+closures — each named in the page's language (pl, en, uk, ru).
+"""
 
 from __future__ import annotations
 
@@ -6,11 +11,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-import holidays
 from django.utils import timezone
 
-# languages the holidays package offers for Poland; others fall back to English
-HOLIDAY_LANGUAGES = {"pl": "pl", "uk": "uk", "en": "en_US"}
+from przystan.offices.closures import closed_days
 
 
 @dataclass(frozen=True)
@@ -26,9 +29,9 @@ class DayHours:
         return self.opens is None
 
 
-def polish_holidays(years: list[int], language: str = "pl") -> dict[dt.date, str]:
-    lang = HOLIDAY_LANGUAGES.get(language, "en_US")
-    return dict(holidays.Poland(years=years, language=lang).items())
+def closed_day_names(office: Any, start: dt.date, end: dt.date, language: str = "pl") -> dict[dt.date, str]:
+    """Days from ``start`` to ``end`` (inclusive) ``office`` is closed (None: statutory holidays only)."""
+    return {day: closed.name for day, closed in closed_days(office, start, end, language).items()}
 
 
 def _get(value: Any, name: str) -> Any:
@@ -51,9 +54,45 @@ def day_hours(service_point: Any, day: dt.date, holiday_names: dict[dt.date, str
 
 
 def week_for_service_point(
-    service_point: Any, start: dt.date | None = None, days: int = 7, language: str = "pl"
+    service_point: Any,
+    start: dt.date | None = None,
+    days: int = 7,
+    language: str = "pl",
+    office: Any = None,
+    names: dict[dt.date, str] | None = None,
 ) -> list[DayHours]:
+    """``days`` days of ``service_point`` from ``start`` (today); ``names`` — the closed days already
+    looked up (several service points of one page share them)."""
     start = start or timezone.localdate()
     dates = [start + dt.timedelta(days=offset) for offset in range(days)]
-    names = polish_holidays(sorted({d.year for d in dates}), language)
+    if names is None:
+        names = closed_day_names(office, dates[0], dates[-1], language)
     return [day_hours(service_point, day, names) for day in dates]
+
+
+#: how far ahead the location page lets people look (a year: the next holidays and days off)
+MAX_DAYS_AHEAD = 366
+
+
+def first_day_shown(asked: str | None, today: dt.date | None = None) -> dt.date:
+    """The first day of the week the page shows: ``?from=YYYY-MM-DD`` between today and a year
+    ahead, else today."""
+    today = today or timezone.localdate()
+    try:
+        day = dt.date.fromisoformat(asked or "")
+    except ValueError:
+        return today
+    return day if today <= day <= today + dt.timedelta(days=MAX_DAYS_AHEAD) else today
+
+
+def week_navigation(start: dt.date, today: dt.date | None = None) -> dict[str, Any]:
+    """Links of the location page to the previous and next 7 days (``None`` where out of range)."""
+    today = today or timezone.localdate()
+    earlier, later = start - dt.timedelta(days=7), start + dt.timedelta(days=7)
+    return {
+        "start": start,
+        "end": start + dt.timedelta(days=6),
+        "from_today": start == today,
+        "previous": (earlier if earlier > today else today) if start > today else None,
+        "next": later if later <= today + dt.timedelta(days=MAX_DAYS_AHEAD) else None,
+    }

@@ -283,13 +283,25 @@ class LocationPage(PortalPage):
         )
 
     def get_context(self, request: Any, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from cms_content.hours import week_for_service_point
+        import datetime as dt
+
+        from cms_content.hours import (
+            closed_day_names,
+            first_day_shown,
+            week_for_service_point,
+            week_navigation,
+        )
 
         context = super().get_context(request, *args, **kwargs)
+        language = self.locale.language_code
+        start = first_day_shown(request.GET.get("from") if request is not None else None)
+        office = getattr(request, "office", None)
+        names = closed_day_names(office, start, start + dt.timedelta(days=6), language)
         context["schedules"] = [
-            (block.value, week_for_service_point(block.value, language=self.locale.language_code))
+            (block.value, week_for_service_point(block.value, start=start, language=language, names=names))
             for block in self.service_points
         ]
+        context["week_nav"] = week_navigation(start)
         return context
 
 

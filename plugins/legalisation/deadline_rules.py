@@ -5,10 +5,13 @@ Rules and suspensions are data (:mod:`.models.deadline_rules`, seeded by migrati
 rule for its type before the fallback rule (blank type), the office's own before the national one,
 then the latest ``effective_from``.
 
-Working days (KPA art. 57 § 4): not a Saturday or Sunday, not a statutory holiday (the ``holidays``
-package, Poland — it knows 24 December from 2025), not a day the office is closed (answered by the
-plugins through the core hook ``office_closed_days``, e.g. the visit-booking plugin's office-wide
-schedule exceptions, such as the days off the Prime Minister designates for Saturday holidays).
+Working days (KPA art. 57 § 4: "if the end of a time limit falls on a day that is a day off by statute
+or on a Saturday, the time limit expires on the next day that is neither"): not a Saturday or Sunday,
+not a statutory holiday — the core's :func:`przystan.offices.closures.statutory_days_off` (the
+``holidays`` package, which knows 24 December from 2025, plus the office's rows of kind "statutory").
+Days off the Prime Minister designates for a Saturday holiday (e.g. 14 Aug and 28 Dec 2026, M.P. 2026
+poz. 36) and the office's own closures are NOT days off by statute: the office's doors are shut, but a
+deadline ending on them does not move (visits and opening hours do close — ``closures.closed_days``).
 """
 
 from __future__ import annotations
@@ -17,7 +20,6 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
-import holidays
 from django.db.models import Q
 
 
@@ -92,9 +94,10 @@ def suspension_pauses(office: Any, type_code: str) -> list[tuple[datetime.date, 
 
 
 class WorkCalendar:
-    """``is_closed(day)``: a Saturday, Sunday, Polish statutory holiday or a day ``office`` is closed.
+    """``is_closed(day)``: a Saturday, Sunday or day off by statute for ``office`` (KPA art. 57 § 4).
 
-    Holidays and the office's closures are fetched once per year asked.
+    Statutory days off are fetched once per year asked. Designated days off and the office's own
+    closures do not count (see the module's docstring).
     """
 
     def __init__(self, office: Any = None, extra_closed: set[datetime.date] | None = None) -> None:
@@ -104,16 +107,11 @@ class WorkCalendar:
 
     def _closed_in(self, year: int) -> set[datetime.date]:
         if year not in self._years:
-            days = set(holidays.country_holidays("PL", years=[year]).keys())
-            if self.office is not None and not isinstance(self.office, int):
-                from przystan.offices.enablement import hooks_for_office
+            from przystan.offices.closures import statutory_days_off
 
-                start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
-                for found in hooks_for_office(self.office).office_closed_days(
-                    office=self.office, start=start, end=end
-                ):
-                    days.update(found or [])
-            self._years[year] = days
+            office = self.office if self.office is not None and not isinstance(self.office, int) else None
+            start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+            self._years[year] = statutory_days_off(office, start, end)
         return self._years[year]
 
     def is_closed(self, day: datetime.date) -> bool:

@@ -290,3 +290,25 @@ def periodic_jobs() -> list[PeriodicJob]:
             description=_("Generate slots for the booking horizon, release holds and run allocation rounds."),
         )
     ]
+
+
+@hookimpl
+def office_closure_impact(office: Any, day: Any) -> list[Any]:
+    from .services.closures import visits_on
+
+    count = visits_on(office, day).count()
+    return [{"label": _("booked visits"), "count": count}] if count else []
+
+
+@hookimpl
+def office_closure_added(office: Any, day: Any, cancel_bookings: bool) -> list[Any]:
+    from .services.closures import withdraw_day
+
+    return withdraw_day(office, day, cancel_bookings=cancel_bookings)
+
+
+@hookimpl
+def office_closure_removed(office: Any, day: Any) -> list[Any]:
+    from .services.closures import reopen_day
+
+    return reopen_day(office, day)

@@ -257,6 +257,16 @@ def _samples(demo: Any) -> dict[str, Callable[[], Iterator[Sample]]]:
         for rule in BenefitRule.objects.filter(office=office).order_by("-valid_from", "pk")[:2]:
             yield Sample({"pk": rule.pk}, rule, str(rule.valid_from))
 
+    def closures() -> Iterator[Sample]:
+        from przystan.offices.models import OfficeClosure
+
+        for closure in (
+            OfficeClosure.objects.filter(office=office).order_by("date").first(),
+            OfficeClosure.objects.exclude(office=office).order_by("date").first(),
+        ):
+            if closure is not None:
+                yield Sample({"pk": closure.pk}, closure, f"closure of office {closure.office_id}")
+
     carded = {"pk__in": IdCard.objects.filter(revoked_at__isnull=True).values("person_id")}
     return {
         "staff/cases/<str:number>/": cases({}),
@@ -287,6 +297,7 @@ def _samples(demo: Any) -> dict[str, Callable[[], Iterator[Sample]]]:
         "staff/serce/benefit-rules/<int:pk>/": benefit_rules,
         "staff/serce/benefit-rules/<int:pk>/confirm/": benefit_rules,
         "staff/accounts/<int:pk>/": accounts,
+        "staff/closures/<int:pk>/remove/": closures,
         "staff/booking/visits/<int:pk>/ticket/": tickets,
         "staff/booking/visits/<int:pk>/ticket.pdf": tickets,
     }

@@ -116,6 +116,9 @@ def demo_office() -> Any:
     office.letterhead = "Wydział Spraw Cudzoziemców\nul. Przykładowa 1, 00-001 Przykładowo"
     office.full_clean()
     office.save()
+    from przystan.offices.closure_defaults import install
+
+    install(office)  # the designated days off of 2026 (M.P. 2026 poz. 36), idempotent
     site.site_name = office.short_name
     site.save()
     return office

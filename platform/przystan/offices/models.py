@@ -181,3 +181,61 @@ class PluginEnablement(models.Model):
                         % {"plugin": meta.slug, "dependents": ", ".join(f"'{d}'" for d in blocking)}
                     }
                 )
+
+
+class ClosureKind(models.TextChoices):
+    """Why an office is closed on a day (decides which clocks the day stops, see :mod:`.closures`)."""
+
+    STATUTORY = "statutory", _("statutory holiday")
+    DESIGNATED = "designated", _("day off designated by the Prime Minister")
+    OFFICE = "office", _("the office's own closure")
+
+
+class OfficeClosure(models.Model):
+    """A day the whole office is closed, with its name in the four languages and its legal basis.
+
+    Statutory holidays the ``holidays`` package knows need no row (:mod:`przystan.offices.closures`
+    adds them); a row of kind ``statutory`` records a holiday a new act added before the package
+    knows it. Designated days off (for a holiday falling on a Saturday, e.g. M.P. 2026 poz. 36) and
+    the office's own closures close visits and opening hours but do not move procedural deadlines.
+    """
+
+    office = models.ForeignKey(
+        Office, on_delete=models.CASCADE, related_name="closures", verbose_name=_("office")
+    )
+    date = models.DateField(_("date"))
+    kind = models.CharField(_("kind"), max_length=12, choices=ClosureKind.choices, default=ClosureKind.OFFICE)
+    name_pl = models.CharField(_("name or reason (Polish)"), max_length=200)
+    name_en = models.CharField(_("name or reason (English)"), max_length=200, blank=True)
+    name_uk = models.CharField(_("name or reason (Ukrainian)"), max_length=200, blank=True)
+    name_ru = models.CharField(_("name or reason (Russian)"), max_length=200, blank=True)
+    source = models.CharField(
+        _("source or legal basis"),
+        max_length=200,
+        blank=True,
+        help_text=_("E.g. the order designating the day off and where it was published."),
+    )
+    created_at = models.DateTimeField(_("added at"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("added by"),
+    )
+
+    class Meta:
+        verbose_name = _("office closure")
+        verbose_name_plural = _("office closures")
+        ordering = ["office", "date"]
+        constraints = [models.UniqueConstraint(fields=["office", "date"], name="offices_one_closure_per_day")]
+
+    def __str__(self) -> str:
+        return f"{self.date:%Y-%m-%d}: {self.name_pl}"
+
+    def name_in(self, language: str) -> str:
+        """The name in ``language`` ("uk", "ru", "en", "pl"; a regional variant such as "en-gb" too),
+        falling back to English, then Polish."""
+        code = (language or "pl").split("-")[0].split("_")[0].lower()
+        return getattr(self, f"name_{code}", "") or self.name_en or self.name_pl

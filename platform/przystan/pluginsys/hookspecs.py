@@ -271,12 +271,43 @@ def staff_scope_fields(office: Any) -> list[Any]:
 @hookspec
 def office_closed_days(office: Any, start: Any, end: Any) -> list[Any]:
     """Return the dates (``datetime.date``) between ``start`` and ``end`` (inclusive) when the whole
-    ``office`` is closed besides Saturdays, Sundays and statutory holidays (e.g. a day off the Prime
-    Minister designates for a Saturday holiday, an office's own closure).
+    ``office`` is closed besides Saturdays, Sundays, statutory holidays and the office's own closure
+    rows (:class:`przystan.offices.models.OfficeClosure`).
 
-    Legal clocks move a deadline that ends on such a day to the next working day (KPA art. 57 § 4).
-    Called per office: only enabled plugins answer; the visit-booking plugin answers from its
-    office-wide schedule exceptions.
+    :func:`przystan.offices.closures.closed_days` adds them to what it answers, so visits and opening
+    hours close on them. They do not move procedural deadlines (KPA art. 57 § 4 knows only Saturdays
+    and days off by statute). Called per office: only enabled plugins answer; the visit-booking plugin
+    answers from its office-wide schedule exceptions.
+    """
+
+
+@hookspec
+def office_closure_impact(office: Any, day: Any) -> list[Any]:
+    """Return what closing the whole ``office`` on ``day`` (``datetime.date``) would affect, as
+    ``{"label": str, "count": int}`` dicts with a translated label (e.g. ``"booked visits"``).
+
+    The office's closures screen shows them before the closure is added, and asks the staff member
+    to decide what happens to them when any count is above zero. Called per office: only enabled
+    plugins answer; return ``[]`` when nothing is affected.
+    """
+
+
+@hookspec
+def office_closure_added(office: Any, day: Any, cancel_bookings: bool) -> list[Any]:
+    """The whole ``office`` is closed on ``day`` from now on: stop offering anything on it.
+
+    Called after the closure row is saved (in the same transaction). ``cancel_bookings`` says what
+    the staff member chose for what is already booked: ``True`` — cancel it and tell the persons;
+    ``False`` — keep it (staff move it by hand). Either way nothing new may be sold for the day.
+    Return translated sentences saying what was done (shown to the staff member).
+    """
+
+
+@hookspec
+def office_closure_removed(office: Any, day: Any) -> list[Any]:
+    """The office's closure on ``day`` was removed: offer the day again as the schedules say.
+
+    Return translated sentences saying what was done (shown to the staff member).
     """
 
 

@@ -32,6 +32,7 @@ CORE_SLUG = "core"
 # Core features are registered as always-enabled default plugins (named "core.<app>").
 CORE_HOOK_MODULES = (
     "przystan.accounts.hooks",
+    "przystan.offices.hooks",
     "przystan.audit.hooks",
     "przystan.notifications.hooks",
     "przystan.documents.hooks",

@@ -64,17 +64,41 @@ def test_public_holidays_move_the_deadline():
     assert christmas.deadline == d(2026, 12, 28)
 
 
-def test_office_closure_from_the_booking_plugin_moves_the_deadline(legal_office, enable_plugin):
+def test_designated_days_off_and_office_closures_do_not_move_a_deadline(legal_office, enable_plugin):
+    """KPA art. 57 § 4 moves a deadline only off a Saturday or a day off by statute. 14 Aug and 28 Dec
+    2026 are days off the Prime Minister designated (M.P. 2026 poz. 36) — the office is shut (no visits),
+    but they are not days off by statute, so a deadline ending on one stays there."""
     from plugins.queue_booking.models import ScheduleException
+    from przystan.offices.models import OfficeClosure
 
+    # every office starts with both designated days (seed data)
+    assert set(
+        OfficeClosure.objects.filter(office=legal_office, kind="designated").values_list("date", flat=True)
+    ) >= {d(2026, 8, 14), d(2026, 12, 28)}
     calendar = WorkCalendar(legal_office)
-    assert calendar.next_working_day(d(2026, 12, 24)) == d(2026, 12, 28)
+    assert calendar.next_working_day(d(2026, 8, 14)) == d(2026, 8, 14)  # Friday, designated day off
+    assert calendar.next_working_day(d(2026, 8, 15)) == d(2026, 8, 17)  # Saturday + statutory holiday
+    assert calendar.next_working_day(d(2026, 12, 24)) == d(2026, 12, 28)  # 24-27 Dec; 28th designated
+    # nor does an office-wide exception of the booking plugin
     enable_plugin(legal_office, "queue_booking")
-    # the day off the Prime Minister designated for a Saturday holiday (M.P. 2026 poz. 36), office-wide
-    ScheduleException.objects.create(office=legal_office, date=d(2026, 12, 28), reason="Dzień wolny")
-    assert WorkCalendar(legal_office).next_working_day(d(2026, 12, 24)) == d(2026, 12, 29)
-    case = _case(legal_office, d(2026, 10, 25), type_code="temp_work")
-    assert clock_for(case, today=d(2026, 11, 1)).deadline == d(2026, 12, 29)
+    ScheduleException.objects.create(office=legal_office, date=d(2026, 12, 29), reason="Inwentaryzacja")
+    assert WorkCalendar(legal_office).next_working_day(d(2026, 12, 29)) == d(2026, 12, 29)
+    # 60 days from 15 Jun 2026 end on Friday 14 August: the deadline stays on the designated day off
+    on_friday = _case(legal_office, d(2026, 6, 15), type_code="temp_work")
+    assert clock_for(on_friday, today=d(2026, 7, 1)).deadline == d(2026, 8, 14)
+    # 60 days from 16 Jun 2026 end on Saturday 15 August (also a holiday) → Monday 17 August
+    on_saturday = _case(legal_office, d(2026, 6, 16), type_code="temp_work")
+    assert clock_for(on_saturday, today=d(2026, 7, 1)).deadline == d(2026, 8, 17)
+
+
+def test_a_statutory_holiday_the_office_records_moves_the_deadline(legal_office):
+    """A holiday a new act adds before the ``holidays`` package knows it: a row of kind "statutory"."""
+    from przystan.offices.models import OfficeClosure
+
+    OfficeClosure.objects.create(
+        office=legal_office, date=d(2027, 3, 1), kind="statutory", name_pl="Nowe święto"
+    )
+    assert WorkCalendar(legal_office).next_working_day(d(2027, 3, 1)) == d(2027, 3, 2)
 
 
 # ----------------------------------------------------------------------------- pauses and the stop

@@ -1,4 +1,8 @@
-"""Slot generation for a rolling horizon, skipping Polish public holidays and the office's exceptions.
+"""Slot generation for a rolling horizon, skipping the days the office is closed and its exceptions.
+
+Closed days come from the core (:func:`przystan.offices.closures.closed_days`): statutory holidays,
+the office's closures (designated days off such as 28 Dec 2026, its own closures) and office-wide
+schedule exceptions of this plugin (answered through the ``office_closed_days`` hook).
 
 Each slot gets its ``released_at`` from the service type's release policy: slots of day D open
 ``release_days_ahead`` days before D at ``release_time``; with waves (e.g. ``[50, 30, 20]``) the
@@ -9,11 +13,9 @@ so every wave offers mornings and afternoons alike).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import holidays
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F
@@ -26,10 +28,6 @@ DEFAULT_HORIZON_DAYS = 28
 
 def office_zone() -> ZoneInfo:
     return ZoneInfo(settings.TIME_ZONE)
-
-
-def polish_holidays(years: Iterable[int]) -> holidays.HolidayBase:
-    return holidays.country_holidays("PL", years=sorted(set(years)))
 
 
 def wave_of(index: int, count: int, waves: list[int]) -> int:
@@ -65,12 +63,13 @@ def generate_slots(office: Any, *, start: dt.date | None = None, days: int | Non
 
     Idempotent: existing slots (booked or not) are left alone.
     """
+    from przystan.offices.closures import closed_days
     from przystan.offices.enablement import plugin_config
 
     start = start or timezone.localdate()
     days = days or int(plugin_config(office, "queue_booking").get("horizon_days", DEFAULT_HORIZON_DAYS))
     end = start + dt.timedelta(days=days)
-    public_holidays = polish_holidays(range(start.year, end.year + 1))
+    office_closed = set(closed_days(office, start, end - dt.timedelta(days=1)))
     closed = {
         (exc.date, exc.service_point_id)
         for exc in ScheduleException.objects.filter(office=office, date__gte=start, date__lt=end)
@@ -89,7 +88,7 @@ def generate_slots(office: Any, *, start: dt.date | None = None, days: int | Non
     to_create: list[Slot] = []
     day = start
     while day < end:
-        if day not in public_holidays and (day, None) not in closed:
+        if day not in office_closed and (day, None) not in closed:
             by_type: dict[int, list[Slot]] = {}
             for schedule in schedules:
                 if schedule.weekday != day.weekday() or (day, schedule.service_point_id) in closed:
