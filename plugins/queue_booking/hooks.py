@@ -290,3 +290,10 @@ def periodic_jobs() -> list[PeriodicJob]:
             description=_("Generate slots for the booking horizon, release holds and run allocation rounds."),
         )
     ]
+
+
+@hookimpl
+def privacy_clauses() -> list[Any]:
+    from .privacy import clauses
+
+    return clauses()

@@ -113,6 +113,10 @@ def demo_office() -> Any:
     office.fees_payee = "Mazowiecki Urząd Wojewódzki w Warszawie"
     office.fees_iban = "PL61109010140000071219812874"
     office.letterhead = "Wydział Spraw Cudzoziemców\nul. Marszałkowska 3/5, 00-624 Warszawa"
+    office.dpo_name = "Inspektor Ochrony Danych (demo: Anna Przykładowa)"
+    office.dpo_email = "iod@demo.przystan.pl"
+    office.dpo_phone = "+48 22 695 60 00"
+    office.dpo_address = "Inspektor Ochrony Danych, ul. Marszałkowska 3/5, 00-624 Warszawa"
     office.full_clean()
     office.save()
     site.site_name = office.short_name
