@@ -23,14 +23,14 @@ from .pages import PortalPage
 
 #: Where a person turns when the office refuses an accessibility request (act of 4 April 2019, art. 18).
 OMBUDSMAN = (
-    "Rzecznik Praw Obywatelskich, Biuro RPO, al. Solidarności 77, 00-090 Warszawa, https://bip.brpo.gov.pl/"
+    "Biuro Rzecznika Praw Obywatelskich, al. Solidarności 77, 00-090 Warszawa, https://bip.brpo.gov.pl/"
 )
 
 
 def next_review_deadline(reviewed_on: dt.date) -> dt.date:
-    """The 31 March after ``reviewed_on`` — the declaration is reviewed every year by then (default only)."""
-    year = reviewed_on.year + (1 if (reviewed_on.month, reviewed_on.day) >= (3, 31) else 0)
-    return dt.date(year, 3, 31)
+    """31 March of the year after ``reviewed_on``: a review made in a year counts for that year's
+    31 March deadline, so the next one is due by 31 March of the following year (default only)."""
+    return dt.date(reviewed_on.year + 1, 3, 31)
 
 
 class AccessibilityDeclarationPage(PortalPage):

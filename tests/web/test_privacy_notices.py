@@ -327,3 +327,164 @@ def test_footers_show_the_data_protection_officer(demo: Demo, language: str) -> 
         footer = body[body.index("<footer") :]
         assert demo.office.dpo_email in footer and demo.office.dpo_name in footer, url
         assert "ochrona-danych-osobowych" in footer, f"{url}: no link to the privacy page"
+
+
+# ------------------------------------------------------------------------ the privacy page and the clauses
+
+LANGUAGES = ("pl", "en", "uk", "ru")
+
+
+def _page_of(demo: Demo, model_name: str, language: str) -> Any:
+    from cms_content import models
+
+    home = demo.office.site.root_page.get_translations(inclusive=True).get(locale__language_code=language)
+    return getattr(models, model_name).objects.live().descendant_of(home).get()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_privacy_page_gives_every_section_of_art_13_per_purpose(demo: Demo, language: str) -> None:
+    from django.utils import translation
+
+    from przystan.offices.privacy_notices import office_notices
+
+    page = _page_of(demo, "PrivacyPage", language)
+    client = _clients(demo)[0][1]
+    body = html.unescape(client.get(page.url).content.decode())
+    office = demo.office
+    for fact in (
+        office.name,
+        office.street,
+        office.dpo_email,
+        office.dpo_phone,
+        "ul. Stawki 2, 00-193 Warszawa",
+    ):
+        assert fact in body, fact
+    with translation.override(language):
+        expected = office_notices(office, language)
+        titles = [n.title for n in expected]
+    assert {n.name for n in expected} >= {
+        "accounts.account",
+        "queue_booking.visit",
+        "queue_booking.waiting_list",
+        "queue_booking.allocation_round",
+        "legalisation.application",
+        "legalisation.case",
+        "payments.payment",
+        "cms_content.correspondence",
+    }
+    for notice in expected:
+        assert f'data-privacy-clause="{notice.name}"' in body
+    for title in titles:
+        assert html.unescape(title) in body
+    # one section per purpose with the art. 13/14 items: purpose, basis, data, source, recipients,
+    # transfers, retention, obligation, automated decisions, rights
+    assert body.count('<dl class="privacy-facts">') == len(expected)
+    assert "17(3)(b)" in body or "17 ust. 3 lit. b" in body  # no erasure of a public-task record
+    if language != "pl":
+        assert re.search(r"[\u0400-\u04ff]", body) if language in ("uk", "ru") else "controller" in body
+
+
+@pytest.mark.django_db
+def test_the_privacy_page_leaves_out_the_clauses_of_a_disabled_plugin(demo: Demo) -> None:
+    from przystan.offices.enablement import forget_enablement, set_enabled
+    from przystan.offices.privacy_notices import office_notices
+
+    set_enabled(demo.office, "payments", enabled=False)
+    forget_enablement(demo.office)
+    try:
+        names = {n.name for n in office_notices(demo.office, "pl")}
+        assert "payments.payment" not in names and "queue_booking.visit" in names
+    finally:
+        set_enabled(demo.office, "payments", enabled=True)
+        forget_enablement(demo.office)
+
+
+@pytest.mark.django_db
+def test_the_office_words_a_notice_itself_and_the_form_shows_it(demo: Demo) -> None:
+    from przystan.offices.models import PrivacyNoticeText
+
+    PrivacyNoticeText.objects.create(
+        office=demo.office,
+        clause="payments.payment",
+        language="en",
+        retention="Kept for 6 years under the office's filing plan (JRWA category B6).",
+    )
+    client = _clients(demo)[0][1]
+    body = html.unescape(client.get("/payments/").content.decode())
+    assert "Kept for 6 years under the office's filing plan (JRWA category B6)." in body
+    assert "act on accounting, art. 74" not in body  # the default retention text is replaced
+    assert "stamp duty" in body  # the other texts keep the clause's default
+
+
+def test_a_clause_resting_on_consent_is_refused() -> None:
+    from przystan.pluginsys.contributions import PrivacyClause
+
+    with pytest.raises(ValueError, match="consent"):
+        PrivacyClause(
+            "x.form",
+            title="t",
+            purpose="p",
+            bases=("consent",),
+            legal_acts="",
+            data="",
+            recipients="",
+            retention="",
+            obligation="",
+        )
+
+
+# ------------------------------------------------------------------------ the accessibility declaration
+
+#: What the Ministry's technical conditions v2.0 (31 July 2024) require in every declaration, per language.
+DECLARATION = {
+    "pl": ("ustawą z dnia 4 kwietnia 2019", "samooceny", "Rzecznik", "7 dni", "2 miesiące", "PJM"),
+    "en": ("act of 4 April 2019", "self-assessment", "Ombudsman", "7 days", "2 months", "PJM"),
+    "uk": ("закону від 4 квітня 2019", "самооцінки", "Уповноваженого", "7 днів", "2 місяців", "PJM"),
+    "ru": ("законом от 4 апреля 2019", "самооценки", "Уполномоченному", "7 дней", "2 месяцев", "PJM"),
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_accessibility_declaration_has_every_required_section(demo: Demo, language: str) -> None:
+    page = _page_of(demo, "AccessibilityDeclarationPage", language)
+    client = _clients(demo)[0][1]
+    client.cookies["django_language"] = language
+    body = html.unescape(client.get(page.url).content.decode())
+    ids = (
+        "a11y-url",  # the website it covers
+        "a11y-publish-date",
+        "a11y-update-date",
+        "a11y-status",  # compliance status and non-accessible content
+        "a11y-create-date",  # prepared on
+        "a11y-review-date",  # next review by 31 March
+        "a11y-feedback",
+        "a11y-kontakt-osoba",
+        "a11y-kontakt-email",
+        "a11y-kontakt-telefon",
+        "a11y-procedure",
+        "a11y-architecture",
+        "a11y-sign-language",
+        "a11y-apps",
+    )
+    missing = [i for i in ids if f'id="{i}"' not in body]
+    assert missing == []
+    assert demo.office.name in body
+    assert "31.03.2027" in body or "2027-03-31" in body or "31/03/2027" in body
+    assert page.contact_email in body and page.contact_phone in body and page.contact_name in body
+    assert "ul. Marszałkowska 3/5" in body and "ul. Kelles-Krauza 8" in body
+    assert body.count('class="a11y-building"') == 2
+    for phrase in DECLARATION[language]:
+        assert phrase in body, phrase
+    assert body.count("<li><strong>") >= 2  # the non-accessible content with reasons
+
+
+def test_the_review_is_due_by_the_next_31_march() -> None:
+    import datetime as dt
+
+    from cms_content.models.statements import next_review_deadline
+
+    assert next_review_deadline(dt.date(2026, 3, 27)) == dt.date(2027, 3, 31)
+    assert next_review_deadline(dt.date(2026, 1, 10)) == dt.date(2027, 3, 31)  # 2026's review is done
+    assert next_review_deadline(dt.date(2026, 9, 1)) == dt.date(2027, 3, 31)
