@@ -112,7 +112,7 @@ def test_signup_does_not_rest_on_consent_but_informs_of_the_public_task(client, 
     content = page.content.decode()
     assert 'name="consent"' not in content and "consent" not in page.context["form"].fields
     assert 'data-privacy-clause="accounts.account"' in content
-    assert "6(1)(e)" in content
+    assert "art. 6 ust. 1 lit. e RODO" in content  # the page is in Polish: the public task, not consent
     data = signup_data()
     del data["consent"]
     assert client.post(SIGNUP, data).status_code == 302
