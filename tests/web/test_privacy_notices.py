@@ -402,9 +402,10 @@ def test_the_privacy_page_leaves_out_the_clauses_of_a_disabled_plugin(demo: Demo
 
 @pytest.mark.django_db
 def test_the_office_words_a_notice_itself_and_the_form_shows_it(demo: Demo) -> None:
+    from przystan.audit.models import AuditEntry
     from przystan.offices.models import PrivacyNoticeText
 
-    PrivacyNoticeText.objects.create(
+    text = PrivacyNoticeText.objects.create(
         office=demo.office,
         clause="payments.payment",
         language="en",
@@ -415,6 +416,7 @@ def test_the_office_words_a_notice_itself_and_the_form_shows_it(demo: Demo) -> N
     assert "Kept for 6 years under the office's filing plan (JRWA category B6)." in body
     assert "act on accounting, art. 74" not in body  # the default retention text is replaced
     assert "stamp duty" in body  # the other texts keep the clause's default
+    assert AuditEntry.objects.filter(object_id=str(text.pk), changes__retention__isnull=False).exists()
 
 
 def test_a_clause_resting_on_consent_is_refused() -> None:

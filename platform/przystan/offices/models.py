@@ -10,6 +10,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
+from przystan.audit.api import audited
+
 from .config_errors import config_errors
 from .validators import normalize_iban, validate_languages, validate_polish_iban
 
@@ -138,6 +140,7 @@ class Office(models.Model):
         return self.dpo_address or self.postal_address
 
 
+@audited()
 class PrivacyNoticeText(models.Model):
     """An office's own wording of one part of a form's privacy notice, in one language.
 
