@@ -1,4 +1,5 @@
-"""Template context for every page (staff pages included): the accessibility declaration link."""
+"""Template context for every page (staff pages included): links to the accessibility declaration and the
+privacy page of the office, in the current language (queried lazily)."""
 
 from __future__ import annotations
 
@@ -8,16 +9,16 @@ from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
 
-def _declaration(request: HttpRequest) -> Any:
+def _statement(request: HttpRequest, model_name: str) -> Any:
     from django.utils.translation import get_language
     from wagtail.models import Site
 
-    from .models import AccessibilityDeclarationPage
+    from . import models
 
     site = Site.find_for_request(request)
     if site is None:
         return None
-    pages = AccessibilityDeclarationPage.objects.live().public()
+    pages = getattr(models, model_name).objects.live().public()
     roots = site.root_page.get_translations(inclusive=True)
     language = get_language() or ""
     for root in sorted(roots, key=lambda r: r.locale.language_code != language):
@@ -28,5 +29,10 @@ def _declaration(request: HttpRequest) -> Any:
 
 
 def portal_links(request: HttpRequest) -> dict[str, Any]:
-    """``accessibility_declaration``: the office's declaration in the current language (queried lazily)."""
-    return {"accessibility_declaration": SimpleLazyObject(lambda: _declaration(request))}
+    """``accessibility_declaration`` and ``privacy_page``: the office's statements in the current language."""
+    return {
+        "accessibility_declaration": SimpleLazyObject(
+            lambda: _statement(request, "AccessibilityDeclarationPage")
+        ),
+        "privacy_page": SimpleLazyObject(lambda: _statement(request, "PrivacyPage")),
+    }

@@ -63,3 +63,10 @@ def periodic_jobs() -> list[PeriodicJob]:
             description=_("Check cited legal acts are still in force; flag pages citing changed acts."),
         ),
     ]
+
+
+@hookimpl
+def privacy_clauses() -> list[Any]:
+    from .privacy import clauses
+
+    return clauses()

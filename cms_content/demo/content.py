@@ -1870,13 +1870,13 @@ def _hours(days: range, opens: str, closes: str) -> list[dict[str, str]]:
 WEEKDAYS = range(0, 5)
 LOCATIONS = [
     {
-        "slug": "marszalkowska",
+        "slug": "siedziba-glowna",
         "shared": {
-            "street": "ul. Marszałkowska 3/5",
-            "postal_code": "00-624",
-            "city": "Warszawa",
-            "latitude": "52.219160",
-            "longitude": "21.017870",
+            "street": "ul. Przykładowa 1",
+            "postal_code": "00-001",
+            "city": "Przykładowo",
+            "latitude": "52.000000",
+            "longitude": "19.000000",
         },
         "points": [
             (
@@ -1937,42 +1937,42 @@ LOCATIONS = [
             }
         ],
         "pl": (
-            "Siedziba główna – Marszałkowska",
-            "Wejście od ul. Marszałkowskiej, metro Politechnika (linia M1), 300 m.",
+            "Siedziba główna – Przykładowa",
+            "Wejście od ul. Przykładowej, przystanek Przykładowo Centrum, 300 m.",
             "Budynek ma wejście bez progów i windę. Przy wejściu jest pętla indukcyjna, a w sali obsługi stanowisko obniżone dla osób na wózku. Można wejść z psem asystującym. Toaleta dostosowana na parterze.",
         ),
         "en": (
-            "Main building – Marszałkowska",
-            "Entrance from Marszałkowska Street, Politechnika metro station (line M1), 300 m.",
+            "Main building – Przykładowa",
+            "Entrance from Przykładowa Street, Przykładowo Centrum bus stop, 300 m.",
             "The building has a step-free entrance and a lift. There is an induction loop at the entrance and a lowered desk for wheelchair users in the service hall. Assistance dogs are welcome. Accessible toilet on the ground floor.",
         ),
         "uk": (
-            "Головна будівля – Маршалковська",
-            "Вхід з вулиці Маршалковської, станція метро Politechnika (лінія M1), 300 м.",
+            "Головна будівля – Пшикладова",
+            "Вхід з вулиці Пшикладової, зупинка Przykładowo Centrum, 300 м.",
             "Будівля має вхід без порогів і ліфт. Біля входу є індукційна петля, а в залі обслуговування – знижене віконце для людей на візку. Можна заходити із собакою-асистентом. Пристосований туалет на першому поверсі.",
         ),
         "ru": (
-            "Главное здание – Маршалковская",
-            "Вход с улицы Маршалковской, станция метро Politechnika (линия M1), 300 м.",
+            "Главное здание – Пшикладовая",
+            "Вход с улицы Пшикладовой, остановка Przykładowo Centrum, 300 м.",
             "В здании есть вход без порогов и лифт. У входа установлена индукционная петля, в зале обслуживания – пониженное окно для людей на коляске. Можно входить с собакой-помощником. Приспособленный туалет на первом этаже.",
         ),
     },
     {
-        "slug": "radom",
+        "slug": "delegatura",
         "shared": {
-            "street": "ul. Kelles-Krauza 8",
-            "postal_code": "26-600",
-            "city": "Radom",
-            "latitude": "51.402270",
-            "longitude": "21.147140",
+            "street": "ul. Wzorcowa 8",
+            "postal_code": "00-002",
+            "city": "Wzorowo",
+            "latitude": "51.900000",
+            "longitude": "19.100000",
         },
         "points": [
             (
                 {
-                    "pl": "Delegatura w Radomiu",
-                    "en": "Radom branch office",
-                    "uk": "Філія в Радомі",
-                    "ru": "Филиал в Радоме",
+                    "pl": "Delegatura we Wzorowie",
+                    "en": "Wzorowo branch office",
+                    "uk": "Філія у Взорові",
+                    "ru": "Филиал во Взорове",
                 },
                 {
                     "pl": "Składanie odcisków palców i odbiór kart pobytu",
@@ -1991,23 +1991,23 @@ LOCATIONS = [
         ],
         "exceptions": [],
         "pl": (
-            "Delegatura w Radomiu",
-            "Dworzec PKP Radom Główny – 15 minut pieszo.",
+            "Delegatura we Wzorowie",
+            "Dworzec PKP Wzorowo Główne – 15 minut pieszo.",
             "Wejście z podjazdem dla wózków od strony parkingu. Winda do I piętra. Miejsca parkingowe dla osób z niepełnosprawnościami przy wejściu.",
         ),
         "en": (
-            "Radom branch office",
-            "Radom Główny railway station – 15 minutes on foot.",
+            "Wzorowo branch office",
+            "Wzorowo Główne railway station – 15 minutes on foot.",
             "Entrance with a wheelchair ramp from the car park. Lift to the 1st floor. Parking spaces for disabled people next to the entrance.",
         ),
         "uk": (
-            "Філія в Радомі",
-            "Залізничний вокзал Radom Główny – 15 хвилин пішки.",
+            "Філія у Взорові",
+            "Залізничний вокзал Wzorowo Główne – 15 хвилин пішки.",
             "Вхід із пандусом для візків з боку парковки. Ліфт на 2-й поверх. Паркувальні місця для людей з інвалідністю біля входу.",
         ),
         "ru": (
-            "Филиал в Радоме",
-            "Железнодорожный вокзал Radom Główny – 15 минут пешком.",
+            "Филиал во Взорове",
+            "Железнодорожный вокзал Wzorowo Główne – 15 минут пешком.",
             "Вход с пандусом для колясок со стороны парковки. Лифт на 2-й этаж. Парковочные места для людей с инвалидностью у входа.",
         ),
     },

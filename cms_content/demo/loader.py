@@ -6,7 +6,6 @@ their translation key. Content lives in :mod:`cms_content.demo.content` (written
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any, TextIO
 
 from django.conf import settings
@@ -15,7 +14,6 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 
 from cms_content.models import (
-    AccessibilityDeclarationPage,
     ContactPage,
     InformationIndexPage,
     InformationPage,
@@ -30,6 +28,7 @@ from cms_content.models.legal import isap_url_for, journal_reference_for
 from cms_content.workflow import ensure_review_workflow
 
 from . import content as c
+from . import privacy
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 SOURCE = "pl"
@@ -217,19 +216,7 @@ def load_portal(
 
     upsert_page(home, ContactPage, "kontakt", c.contact_page())
     upsert_page(home, SearchPage, "szukaj", c.SEARCH_PAGE)
-    upsert_page(
-        home,
-        AccessibilityDeclarationPage,
-        "deklaracja-dostepnosci",
-        c.accessibility_page(office),
-        shared={
-            "compliance": "partial",
-            "published_on": dt.date(2026, 3, 2),
-            "updated_on": timezone.localdate(),
-            "prepared_on": dt.date(2026, 3, 20),
-            "reviewed_on": dt.date(2026, 3, 27),
-        },
-    )
+    privacy.load(home, office, upsert_page)  # privacy page and accessibility declaration
     ensure_review_workflow(home)
     reindex_portal(home)
     if stdout is not None:

@@ -2,7 +2,6 @@
 
 from .legal import LegalAct, LegalActVersion
 from .pages import (
-    AccessibilityDeclarationPage,
     ContactPage,
     InformationIndexPage,
     InformationPage,
@@ -11,6 +10,7 @@ from .pages import (
     ProcedurePage,
     SearchPage,
 )
+from .statements import AccessibilityDeclarationPage, PrivacyPage
 
 __all__ = [
     "AccessibilityDeclarationPage",
@@ -21,6 +21,7 @@ __all__ = [
     "LegalActVersion",
     "LocationPage",
     "PortalHomePage",
+    "PrivacyPage",
     "ProcedurePage",
     "SearchPage",
 ]

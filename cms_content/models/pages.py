@@ -305,38 +305,6 @@ class LocationPage(PortalPage):
         return context
 
 
-class AccessibilityDeclarationPage(PortalPage):
-    """The accessibility declaration the 2019 digital accessibility act requires (linked from every footer)."""
-
-    COMPLIANCE = [
-        ("full", _("fully compliant")),
-        ("partial", _("partially compliant")),
-        ("none", _("not compliant")),
-    ]
-    compliance = models.CharField(
-        _("compliance status"), max_length=10, choices=COMPLIANCE, default="partial"
-    )
-    published_on = models.DateField(_("website published on"))
-    updated_on = models.DateField(_("website last updated on"))
-    prepared_on = models.DateField(_("declaration prepared on"))
-    reviewed_on = models.DateField(_("declaration last reviewed on"))
-    body = StreamField(blocks.content_blocks(), verbose_name=_("declaration"))
-
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel("compliance"),
-        FieldRowPanel([FieldPanel("published_on"), FieldPanel("updated_on")]),
-        FieldRowPanel([FieldPanel("prepared_on"), FieldPanel("reviewed_on")]),
-        FieldPanel("body"),
-    ]
-    max_count_per_parent = 1
-    subpage_types: list[str] = []
-    template = "cms_content/pages/accessibility_page.html"
-
-    class Meta:
-        verbose_name = _("accessibility declaration")
-
-
 class ContactPage(PortalPage):
     intro = RichTextField(_("introduction"), blank=True)
     body = StreamField(blocks.content_blocks(), blank=True, verbose_name=_("body"))

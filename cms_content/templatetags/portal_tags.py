@@ -22,7 +22,13 @@ def _localized(page: Page, language: str) -> Page | None:
 
 
 def portal_chrome_for(request: Any, page: Page | None) -> dict[str, Any]:
-    from cms_content.models import AccessibilityDeclarationPage, ContactPage, InformationIndexPage, SearchPage
+    from cms_content.models import (
+        AccessibilityDeclarationPage,
+        ContactPage,
+        InformationIndexPage,
+        PrivacyPage,
+        SearchPage,
+    )
 
     language = page.locale.language_code if page is not None else (get_language() or settings.LANGUAGE_CODE)
     root = _site_home(request)
@@ -34,6 +40,7 @@ def portal_chrome_for(request: Any, page: Page | None) -> dict[str, Any]:
             ("search", SearchPage),
             ("contact", ContactPage),
             ("accessibility", AccessibilityDeclarationPage),
+            ("privacy", PrivacyPage),
         ):
             chrome[key] = descendants.type(model).first()
         chrome["sections"] = list(home.get_children().live().public().type(InformationIndexPage).in_menu())

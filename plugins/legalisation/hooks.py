@@ -363,3 +363,10 @@ def staff_scope_fields(office: Any) -> list[Any]:
     from .staff_scope import fields
 
     return fields(office)
+
+
+@hookimpl
+def privacy_clauses() -> list[Any]:
+    from .privacy import clauses
+
+    return clauses()

@@ -183,3 +183,10 @@ def periodic_jobs() -> list[PeriodicJob]:
             description=_("Ask the gateway about payments left pending and settle or expire them."),
         )
     ]
+
+
+@hookimpl
+def privacy_clauses() -> list[Any]:
+    from .privacy import clauses
+
+    return clauses()

@@ -312,3 +312,10 @@ def office_closure_removed(office: Any, day: Any) -> list[Any]:
     from .services.closures import reopen_day
 
     return reopen_day(office, day)
+
+
+@hookimpl
+def privacy_clauses() -> list[Any]:
+    from .privacy import clauses
+
+    return clauses()

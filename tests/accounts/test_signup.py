@@ -34,7 +34,7 @@ def test_signup_sends_a_verification_mail_in_the_chosen_language_and_login_waits
     assert response["Location"] == reverse("accounts:signup_done")
     user = User.objects.get(email="olena@example.com")
     assert (user.kind, user.preferred_language, user.email_verified) == ("foreigner", "uk", False)
-    assert user.privacy_consent_at is not None and user.check_password(PASSWORD)
+    assert user.privacy_consent_at is None and user.check_password(PASSWORD)  # no consent is asked
 
     assert deliver_due() == 1
     assert len(mail.outbox) == 1
@@ -106,13 +106,17 @@ def test_invalid_form_keeps_what_was_typed_except_passwords_and_shows_translated
     assert not User.objects.filter(email="hr@firma.pl").exists()
 
 
-def test_signup_requires_the_privacy_consent(client, signup_data):
+def test_signup_does_not_rest_on_consent_but_informs_of_the_public_task(client, signup_data):
+    """The account rests on the office's public task (GDPR art. 6(1)(e)): no consent box, a notice."""
+    page = client.get(SIGNUP)
+    content = page.content.decode()
+    assert 'name="consent"' not in content and "consent" not in page.context["form"].fields
+    assert 'data-privacy-clause="accounts.account"' in content
+    assert "art. 6 ust. 1 lit. e RODO" in content  # the page is in Polish: the public task, not consent
     data = signup_data()
     del data["consent"]
-    response = client.post(SIGNUP, data)
-    assert response.status_code == 200
-    assert "consent" in response.context["form"].errors
-    assert not User.objects.exists()
+    assert client.post(SIGNUP, data).status_code == 302
+    assert User.objects.filter(email=data["email"]).exists()
 
 
 def test_honeypot_field_filled_is_refused(client, signup_data):

@@ -18,7 +18,7 @@ SEARCH_QUERIES = {"pl": "praca", "en": "work", "uk": "роботу", "ru": "ра
 PAGES = {
     "home": "/{lang}/",
     "procedure": "/{lang}/procedury/pobyt-czasowy-i-praca/",
-    "location": "/{lang}/gdzie-nas-znalezc/marszalkowska/",
+    "location": "/{lang}/gdzie-nas-znalezc/siedziba-glowna/",
     "search": "/{lang}/szukaj/?q={query}",
     "accessibility": "/{lang}/deklaracja-dostepnosci/",
 }

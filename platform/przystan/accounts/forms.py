@@ -11,7 +11,6 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import antispam
@@ -72,10 +71,9 @@ class SignupForm(forms.Form):
         required=False,
         help_text=_("Polish tax identification number, 10 digits."),
     )
-    consent = forms.BooleanField(
-        label=_("I have read the privacy notice and agree to the processing of my data to run my account."),
-        error_messages={"required": _("You must accept the privacy notice to create an account.")},
-    )
+    # No consent box: the account rests on the office's public task (GDPR art. 6(1)(e)), which the
+    # privacy notice next to the form explains (przystan.accounts.privacy); a consent asked by a public
+    # authority is not freely given (recital 43) and nothing here needs terms to be accepted.
     # anti-automation: a field people do not see, and the signed time the form was served
     website = forms.CharField(
         label=_("Leave this field empty"),
@@ -150,7 +148,6 @@ class SignupForm(forms.Form):
             email_verified=False,
             organisation_name=data["organisation_name"] if employer else "",
             organisation_tax_id=data["organisation_tax_id"] if employer else "",
-            privacy_consent_at=timezone.now(),
         )
         user.set_password(data["password1"])
         user.save()

@@ -130,6 +130,14 @@ def access_resources() -> list[Any]:
             office_field="office",
             description=_("Which modules an office has enabled and their configuration."),
         ),
+        Resource(
+            "offices.privacy_notice",
+            label=_("Privacy notices of an office"),
+            actions=(Action.VIEW, Action.MANAGE),
+            model="offices.PrivacyNoticeText",
+            office_field="office",
+            description=_("The office's own wording of the privacy notices shown next to its forms."),
+        ),
     ]
 
 
@@ -150,6 +158,12 @@ def access_grants() -> list[Any]:
         Grant(role="office_admin", resource="offices.office", actions=("view", "manage"), scope=Scope.OFFICE),
         Grant(role="office_admin", resource="offices.plugin", actions=("view", "manage"), scope=Scope.OFFICE),
         Grant(
+            role="office_admin",
+            resource="offices.privacy_notice",
+            actions=("view", "manage"),
+            scope=Scope.OFFICE,
+        ),
+        Grant(
             role="platform_admin",
             resource="accounts.staff",
             actions=("view", "manage"),
@@ -163,8 +177,21 @@ def access_grants() -> list[Any]:
         ),
         Grant(
             role="platform_admin",
+            resource="offices.privacy_notice",
+            actions=("view", "manage"),
+            scope=Scope.INSTALLATION,
+        ),
+        Grant(
+            role="platform_admin",
             resource="offices.plugin",
             actions=("view", "manage"),
             scope=Scope.INSTALLATION,
         ),
     ]
+
+
+@hookimpl
+def privacy_clauses() -> list[Any]:
+    from .privacy import clauses
+
+    return clauses()

@@ -64,10 +64,7 @@ def signup(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "accounts/signup.html",
-        {
-            "form": form,
-            "privacy_notice_url": getattr(settings, "PRZYSTAN_PRIVACY_NOTICE_URL", ""),
-        },
+        {"form": form},
         status=status,
     )
 

@@ -27,3 +27,17 @@ class PluginEnablementForm(WagtailAdminModelForm):
             self.fields["config"].help_text = _(
                 "JSON object validated against the plugin's configuration schema."
             )
+
+
+def clause_choices() -> list[tuple[str, str]]:
+    clauses = get_plugin_system().registry("privacy_clauses")
+    return [(clause.name, f"{clause.title} ({clause.name})") for clause in clauses]
+
+
+class PrivacyNoticeTextForm(WagtailAdminModelForm):
+    """Choose the form whose notice the office words itself; empty texts keep the default."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if "clause" in self.fields:
+            self.fields["clause"] = forms.ChoiceField(label=_("form"), choices=clause_choices())

@@ -10,8 +10,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
+from przystan.audit.api import audited
+
 from .config_errors import config_errors
 from .validators import normalize_iban, validate_languages, validate_polish_iban
+
+#: The supervisory authority's name and seat (default of ``Office.supervisory_authority``; uodo.gov.pl).
+PUODO = "Prezes Urzędu Ochrony Danych Osobowych, ul. Stawki 2, 00-193 Warszawa"
 
 
 def default_languages() -> list[str]:
@@ -46,6 +51,25 @@ class Office(models.Model):
     letterhead = models.TextField(
         _("letterhead lines"), blank=True, help_text=_("Printed under the office name on every document.")
     )
+    # GDPR art. 37(1)(a), 37(7): a public authority designates a data protection officer and publishes
+    # the contact; every privacy notice (art. 13(1)(b)) and the public footer show it.
+    dpo_name = models.CharField(_("data protection officer"), max_length=200, blank=True)
+    dpo_email = models.EmailField(_("data protection officer's e-mail"), blank=True)
+    dpo_phone = models.CharField(_("data protection officer's phone"), max_length=40, blank=True)
+    dpo_address = models.CharField(
+        _("data protection officer's postal address"),
+        max_length=300,
+        blank=True,
+        help_text=_("Leave empty when letters go to the office's address."),
+    )
+    supervisory_authority = models.TextField(
+        _("data protection supervisory authority"),
+        default=PUODO,
+        help_text=_(
+            "Where people may complain about the processing of their data (GDPR art. 77); "
+            "source: uodo.gov.pl, checked December 2026."
+        ),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -79,6 +103,15 @@ class Office(models.Model):
             heading=_("Bank accounts"),
         ),
         FieldPanel("letterhead"),
+        MultiFieldPanel(
+            [
+                FieldPanel("dpo_name"),
+                FieldRowPanel([FieldPanel("dpo_email"), FieldPanel("dpo_phone")]),
+                FieldPanel("dpo_address"),
+                FieldPanel("supervisory_authority"),
+            ],
+            heading=_("Data protection"),
+        ),
     ]
 
     class Meta:
@@ -96,6 +129,70 @@ class Office(models.Model):
     @property
     def address_lines(self) -> list[str]:
         return [line for line in (self.department, self.street, f"{self.postal_code} {self.city}") if line]
+
+    @property
+    def postal_address(self) -> str:
+        return ", ".join(line for line in (self.name, self.street, f"{self.postal_code} {self.city}") if line)
+
+    @property
+    def dpo_postal_address(self) -> str:
+        """Where to write to the data protection officer (the office's address when none is set)."""
+        return self.dpo_address or self.postal_address
+
+
+@audited()
+class PrivacyNoticeText(models.Model):
+    """An office's own wording of one part of a form's privacy notice, in one language.
+
+    Empty fields keep the clause's default text (from the plugin that shows the form); the office's
+    lawyers or data protection officer adjust purposes, acts, recipients and retention to the office's
+    records management (its filing plan, JRWA) without a code change.
+    """
+
+    office = models.ForeignKey(
+        Office, on_delete=models.CASCADE, related_name="privacy_texts", verbose_name=_("office")
+    )
+    clause = models.CharField(_("form"), max_length=80)
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    purpose = models.TextField(_("purpose of processing"), blank=True)
+    legal_acts = models.TextField(_("legal basis (acts)"), blank=True)
+    data = models.TextField(_("personal data processed"), blank=True)
+    recipients = models.TextField(_("recipients"), blank=True)
+    retention = models.TextField(_("retention period"), blank=True)
+    obligation = models.TextField(_("whether giving the data is required"), blank=True)
+
+    TEXT_FIELDS = ("purpose", "legal_acts", "data", "recipients", "retention", "obligation")
+
+    panels = [
+        FieldPanel("office"),
+        FieldRowPanel([FieldPanel("clause"), FieldPanel("language")]),
+        *[FieldPanel(name) for name in TEXT_FIELDS],
+    ]
+
+    class Meta:
+        verbose_name = _("privacy notice text")
+        verbose_name_plural = _("privacy notice texts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["office", "clause", "language"], name="one_privacy_text_per_form_and_language"
+            )
+        ]
+        ordering = ["office", "clause", "language"]
+
+    def __str__(self) -> str:
+        return f"{self.clause} ({self.language})"
+
+    def clean(self) -> None:
+        from przystan.pluginsys.manager import get_plugin_system
+
+        known = get_plugin_system().registry("privacy_clauses")
+        if self.clause not in known:
+            raise ValidationError(
+                {
+                    "clause": _("Unknown form '%(name)s'. Known: %(known)s.")
+                    % {"name": self.clause, "known": ", ".join(c.name for c in known)}
+                }
+            )
 
 
 class PluginEnablement(models.Model):

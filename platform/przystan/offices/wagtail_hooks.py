@@ -14,8 +14,8 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from przystan.web.admin_access import PolicyViewSetMixin
 
-from .forms import PluginEnablementForm
-from .models import Office, PluginEnablement
+from .forms import PluginEnablementForm, PrivacyNoticeTextForm
+from .models import Office, PluginEnablement, PrivacyNoticeText
 
 
 class OfficeViewSet(PolicyViewSetMixin, ModelViewSet):
@@ -43,11 +43,28 @@ class PluginEnablementViewSet(PolicyViewSetMixin, ModelViewSet):
     )
 
 
+class PrivacyNoticeTextViewSet(PolicyViewSetMixin, ModelViewSet):
+    """The office's own wording of its forms' privacy notices (the DPO's contact is on the office)."""
+
+    model = PrivacyNoticeText
+    access_resource = "offices.privacy_notice"
+    icon = "lock"
+    menu_label = _("Privacy notices")
+    list_display = ["clause", "language", "office"]
+    list_filter = ["office", "language"]
+    copy_view_enabled = False
+    edit_handler = ObjectList(PrivacyNoticeText.panels, base_form_class=PrivacyNoticeTextForm)
+
+
 class OfficesGroup(ModelViewSetGroup):
     menu_label = _("Offices")
     menu_icon = "site"
     menu_order = 900
-    items = (OfficeViewSet("offices"), PluginEnablementViewSet("office_plugins"))
+    items = (
+        OfficeViewSet("offices"),
+        PluginEnablementViewSet("office_plugins"),
+        PrivacyNoticeTextViewSet("office_privacy_notices"),
+    )
 
 
 @hooks.register("register_admin_viewset")

@@ -123,6 +123,57 @@ class PeriodicJob(Contribution):
     description: str = ""
 
 
+class LegalBasis:
+    """The GDPR art. 6(1) bases a public authority's form may rest on (consent is not one of them).
+
+    A public authority processes data to perform a task in the public interest or exercise official
+    authority (art. 6(1)(e)) or to meet a legal obligation (art. 6(1)(c)); consent (art. 6(1)(a)) is not
+    freely given where the office decides about the person (GDPR recital 43), so no clause may use it.
+    """
+
+    PUBLIC_TASK = "public_task"  # art. 6(1)(e)
+    LEGAL_OBLIGATION = "legal_obligation"  # art. 6(1)(c)
+    CHOICES = (PUBLIC_TASK, LEGAL_OBLIGATION)
+
+
+@dataclass
+class PrivacyClause(Contribution):
+    """The GDPR art. 13 information for one public form (or one family of forms) that collects data.
+
+    ``name`` is what a template asks for (``{% privacy_notice "queue_booking.visit" %}``); the texts
+    are lazily translated defaults an office may override (*Offices → Privacy notices*). ``bases`` are
+    :class:`LegalBasis` values (art. 6(1)(e) and/or (c)); ``legal_acts`` names the national act that
+    gives the task or the obligation; the right to object (art. 21) is offered only where the public
+    task is a basis, and erasure (art. 17) never for a record the office must keep (art. 17(3)(b)).
+    ``objection`` may switch the right to object off for a clause whose processing the law requires.
+    """
+
+    title: Any
+    purpose: Any
+    bases: tuple[str, ...]
+    legal_acts: Any
+    data: Any
+    recipients: Any
+    retention: Any
+    obligation: Any  # whether giving the data is required and what happens without it
+    source: Any = ""  # art. 14: where data not given by the person come from ("" = from the person)
+    automated: Any = ""  # automated decision-making, if any ("" = none)
+    objection: bool = True
+    order: int = 100
+
+    def __post_init__(self) -> None:
+        unknown = [basis for basis in self.bases if basis not in LegalBasis.CHOICES]
+        if unknown or not self.bases:
+            raise ValueError(
+                f"Privacy clause '{self.name}': legal bases {list(self.bases)!r} — use "
+                f"{', '.join(LegalBasis.CHOICES)} (a public authority's form does not rest on consent)."
+            )
+
+    @property
+    def objection_applies(self) -> bool:
+        return self.objection and LegalBasis.PUBLIC_TASK in self.bases
+
+
 @dataclass
 class StaffScopeField:
     """A field of the staff onboarding form: where a role works (centres, teams), from a plugin.

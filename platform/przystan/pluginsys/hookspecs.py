@@ -123,6 +123,21 @@ def access_grants() -> list[Any]:
     """
 
 
+@hookspec
+def privacy_clauses() -> list[Any]:
+    """Return :class:`~przystan.pluginsys.contributions.PrivacyClause` objects: the GDPR art. 13 notice
+    of every public form the plugin shows that collects personal data.
+
+    Each names its purpose, legal basis (public task art. 6(1)(e) or legal obligation art. 6(1)(c) with
+    the national act — never consent), the data, recipients, retention and whether giving the data is
+    required. The form's template shows it with ``{% load privacy_notice %}{% privacy_notice "<name>" %}``
+    next to the form: the office as controller, its data protection officer, the rights and the complaint
+    to the supervisory authority come from the office's data, and the office may override each text
+    (*Offices → Privacy notices*). The office's privacy page lists the clauses of its enabled plugins.
+    ``tests/web/test_privacy_notices.py`` fails for a public form without a notice.
+    """
+
+
 # --------------------------------------------------------------------------- per-office hooks
 
 

@@ -56,6 +56,7 @@ DISCOVERY_HOOKS: dict[str, tuple[str, type[c.Contribution]]] = {
     "periodic_jobs": ("periodic job", c.PeriodicJob),
     "access_resources": ("access resource", Resource),
     "access_grants": ("access grant", Grant),
+    "privacy_clauses": ("privacy clause", c.PrivacyClause),
 }
 
 
