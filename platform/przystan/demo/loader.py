@@ -113,8 +113,7 @@ def demo_office() -> Any:
     office.stamp_duty_iban = "PL07109010140000000000000001"
     office.fees_payee = "Urząd Wojewódzki w Przykładowie (demonstracyjny) — konto opłat za karty pobytu"
     office.fees_iban = "PL77109010140000000000000002"
-    office.letterhead = "Wydział Spraw Cudzoziemców
-ul. Przykładowa 1, 00-001 Przykładowo"
+    office.letterhead = "Wydział Spraw Cudzoziemców\nul. Przykładowa 1, 00-001 Przykładowo"
     office.dpo_name = "Inspektor Ochrony Danych (demo: Anna Przykładowa)"
     office.dpo_email = "iod@demo.przystan.pl"
     office.dpo_phone = "+48 22 000 00 01"
