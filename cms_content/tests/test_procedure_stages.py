@@ -64,7 +64,7 @@ def test_the_case_plugins_stages_get_the_filing_of_their_route(client: Any, port
 
 def test_cukr_fees_are_stamp_duty_and_card_not_free() -> None:
     cukr = _procedure("cukr")
-    assert cukr["mos"] and cukr["fees"] == ["stamp_temp_other", "card_issue"]
+    assert cukr["mos"] and cukr["fees"] == ["stamp_cukr", "card_issue"]
     assert c.fee_text(cukr, "pl") == "Opłata skarbowa: 340 zł (na konto miasta w siedzibie wojewody). " + (
         "Wydanie karty pobytu: 100 zł (na konto urzędu wojewódzkiego)."
     )
