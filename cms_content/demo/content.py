@@ -158,6 +158,7 @@ FEE_AMOUNTS = {
     "stamp_eu_ltr": 640,
     "stamp_visa_extension": 406,
     "stamp_invitation": 27,
+    "stamp_cukr": 340,
     "card_issue": 100,
 }  # source: ../shared/reference/domain.md, stamp duty table (checked Dec 2026); the catalogue is plugins/payments
 # Steps of the procedures as a foreigner sees them; titles are the statuses of case tracking (the case
