@@ -77,8 +77,8 @@ def rule_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     return render(request, "serce/rule_form.html", {"form": form, "rule": rule, "nav": "rules"})
 
 
+@serce_view(RULE, "approve")  # the policy first: a visitor is sent to log in, not told the method
 @require_POST
-@serce_view(RULE, "approve")
 def rule_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     """The office confirms a rule's amount, dates and source (recorded: who and when, audited)."""
     rule = policy.get_or_404(request, "approve", RULE, BenefitRule.objects.all(), pk=pk)
