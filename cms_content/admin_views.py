@@ -11,6 +11,16 @@ from .models import InformationPage, ProcedurePage
 from .translation_status import translation_report
 
 
+def unchecked_acts() -> list[object]:
+    """Acts whose status the legal-acts check could not confirm at the source (never checked, or the
+    last lookup failed): until they are, "every page cites the current texts" cannot be said."""
+    from django.db.models import Q
+
+    from .models import LegalAct
+
+    return list(LegalAct.objects.filter(Q(checked_at__isnull=True) | ~Q(check_error="")).order_by("title"))
+
+
 def superseded_citations() -> list[dict[str, object]]:
     """Every page citing a superseded consolidated text, with the text to cite instead (computed now,
     whether or not the legal-acts check has run since an editor marked a text superseded)."""
@@ -47,5 +57,6 @@ def translations_overview(request: HttpRequest) -> HttpResponse:
             "only_problems": only_problems,
             "flagged": flagged,
             "superseded": superseded_citations(),
+            "unchecked": unchecked_acts(),
         },
     )

@@ -128,7 +128,8 @@ def legal_acts() -> dict[str, LegalActVersion]:
         act = act or LegalAct(title=title)
         act.title, act.journal_reference, act.eli = title, reference, eli
         act.isap_url, act.verify_note = isap_url_for(eli), verify_note
-        act.in_force, act.checked_at = True, act.checked_at or timezone.now()
+        # in force by the reference data; "checked" only when the legal-acts check has really asked the source
+        act.in_force = True
         act.save()
         versions: dict[str, LegalActVersion] = {}
         for order, (text_eli, amended_by, _superseded) in enumerate(c.CONSOLIDATED_TEXTS[key]):

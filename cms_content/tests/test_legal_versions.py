@@ -124,3 +124,37 @@ def test_editors_see_superseded_citations_and_what_to_cite_instead(
     flagged_rows = html.split("Strony oznaczone do przeglądu prawnego")[-1].split("</table>")[0]
     assert flagged_rows.count('class="flagged"') > 0 and "Dz.U. 2026 poz. 900" in flagged_rows
     assert "Dz.U. 2026 poz. 900" in client.get("/admin/snippets/cms_content/legalact/").content.decode()
+
+
+def test_no_all_clear_while_the_source_could_not_be_asked(
+    client: Any, portal: Any, office: Any, staff_login: Any, user_factory: Any
+) -> None:
+    """Found by a fresh-eyes walk: with every lookup failing, the overview said every page cites the
+    current texts and the public pages said "in force, checked today" (the demo wrote the date)."""
+    from cms_content.models import LegalAct
+
+    from .legal_acts_api import running_fake_api
+
+    assert not LegalAct.objects.filter(checked_at__isnull=False).exists()  # loading checks nothing
+    public = client.get("/pl/procedury/pobyt-czasowy-i-praca/").content.decode()
+    assert "sprawdzono" not in public.split('class="legal-basis"')[-1].split("</section>")[0]
+    editor = user_factory("redaktor-check@example.com", kind="staff", roles=("editor",), office=office)
+    staff_login(client, editor)
+    html = client.get("/admin/portal/translations/").content.decode()
+    assert "unchecked-acts" in html and "nigdy nie sprawdzono" in html
+    assert "Każda strona cytuje aktualne teksty jednolite" not in html
+
+    with running_fake_api() as (api, endpoint):
+        _answer_every_act(api)
+        call_command("check_legal_acts", endpoint=endpoint, verbosity=0)
+    html = client.get("/admin/portal/translations/").content.decode()
+    assert "unchecked-acts" not in html and "Każda strona cytuje aktualne teksty jednolite" in html
+
+    with running_fake_api() as (api, endpoint):
+        _answer_every_act(api)
+        api.failing.add("DU/2013/1650")
+        with pytest.raises(CommandError):
+            call_command("check_legal_acts", endpoint=endpoint, verbosity=0)
+    html = client.get("/admin/portal/translations/").content.decode()
+    assert "unchecked-acts" in html and "ostatni problem" in html
+    assert "Każda strona cytuje aktualne teksty jednolite" not in html
