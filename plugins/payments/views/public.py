@@ -106,7 +106,14 @@ def pay(request: HttpRequest) -> HttpResponse:
         if request.user.is_authenticated:
             initial["email"] = request.user.email
         form = PayForm(initial=initial, fees=fees, language=language)
-    return render(request, "payments/pay.html", {"form": form, "fees": fees})
+    # fees set in euro are paid by transfer at the rate the office states: say so, where they were asked for
+    everything = current_fees(office)
+    asked = set(request.GET.getlist("fee")) | set(request.POST.getlist("fees"))
+    offline = [fee.as_dict(language) for code, fee in sorted(everything.items()) if code not in fees]
+    offline = [fee for fee in offline if fee["code"] in asked] or offline
+    return render(
+        request, "payments/pay.html", {"form": form, "fees": fees, "offline_fees": offline, "office": office}
+    )
 
 
 def _checkout(request: HttpRequest, token: str) -> Checkout:
