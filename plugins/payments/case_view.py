@@ -13,6 +13,16 @@ from .models import Fee, PaymentLine, PaymentStatus, ReliefKind
 STATUS_RANK = {"paid": 4, "refunded": 3, "exempt": 2, "pending": 2, "unpaid": 1}
 
 
+def case_fee_codes(office: Any, case_reference: str) -> list[str]:
+    """The fees the case's application type asks for (the case plugin names the type)."""
+    from przystan.offices.enablement import hooks_for_office
+
+    from .defaults import FEES_BY_APPLICATION_TYPE
+
+    found = hooks_for_office(office).case_lookup(office=office, reference=case_reference, secret=None)
+    return list(FEES_BY_APPLICATION_TYPE.get((found or {}).get("application_type", ""), ()))
+
+
 def case_payment_rows(
     office: Any, case_reference: str, language: str, fee_codes: list[str] | None = None
 ) -> list[dict[str, Any]]:

@@ -131,14 +131,19 @@ def payment_request(
 
 @hookimpl
 def case_payments(office: Any, case_reference: str) -> list[dict[str, Any]]:
+    from django.urls import reverse
     from django.utils.translation import get_language
 
-    from .case_view import case_payment_rows
+    from .case_view import case_fee_codes, case_payment_rows
 
     keys = ("fee_code", "name", "amount_grosze", "status", "paid_at", "receipt_url", "relief", "relief_note")
+    # where the case's fees are managed (a card fee halved, a fee waived); that page asks the policy itself
+    manage_url = reverse("payments-staff:case", args=[case_reference])
     return [
-        {key: row.get(key, "") for key in keys}
-        for row in case_payment_rows(office, case_reference, (get_language() or "pl")[:2])
+        {**{key: row.get(key, "") for key in keys}, "manage_url": manage_url}
+        for row in case_payment_rows(
+            office, case_reference, (get_language() or "pl")[:2], case_fee_codes(office, case_reference)
+        )
     ]
 
 

@@ -205,7 +205,8 @@ def payment_request(
 
 @hookspec
 def case_payments(office: Any, case_reference: str) -> list[dict[str, Any]]:
-    """Return ``[{fee_code, name, amount_grosze, status, paid_at, receipt_url}]`` for a case.
+    """Return ``[{fee_code, name, amount_grosze, status, paid_at, receipt_url, relief, relief_note,
+    manage_url}]`` for a case (``manage_url``: the page where the case's fee reliefs are recorded).
 
     ``status`` is ``"unpaid" | "pending" | "paid" | "refunded" | "exempt"``; officers see it on the case.
     ``relief`` (a sentence, "" if none) and ``relief_note`` tell a relief granted on the case; the

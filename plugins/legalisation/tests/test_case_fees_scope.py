@@ -53,3 +53,18 @@ def test_an_officer_sees_the_fees_of_her_cases_and_her_teams_not_of_others(
     # nor can she grant a relief on it
     response = client.post(f"/staff/payments/case/{others.number}/", {"withdraw": "card_issue"})
     assert response.status_code == 403
+
+
+def test_the_case_page_links_to_its_fees_where_a_relief_is_recorded(
+    client, staff_login, fees_office, officer
+):
+    from plugins.payments.defaults import install_standard_fees
+
+    install_standard_fees(fees_office)
+    case = _case(fees_office, "TESTOWY-2026-000204", assignee=officer)
+    staff_login(client, officer)
+    page = client.get(f"/staff/cases/{case.number}/").content.decode()
+    assert f'href="/staff/payments/case/{case.number}/" data-testid="case-fees-link"' in page
+    assert "Opłaty w tej sprawie: ulgi i zwolnienia" in page
+    fees = client.get(f"/staff/payments/case/{case.number}/").content.decode()
+    assert 'data-fee-row="card_issue"' in fees

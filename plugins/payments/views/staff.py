@@ -17,9 +17,8 @@ from przystan import access
 from przystan.audit.api import acting_as, record_read
 from przystan.documents.http import pdf_response
 
-from ..case_view import case_payment_rows
+from ..case_view import case_fee_codes, case_payment_rows
 from ..catalogue import current_fees
-from ..defaults import FEES_BY_APPLICATION_TYPE
 from ..flow import site_url_of
 from ..forms import CaseReliefForm, FeeForm, FeeReliefFormSet, RefundForm, ReportForm, StatementForm
 from ..models import CaseFeeRelief, Fee, GatewayEvent, Payment, PaymentStatus, Refund, RefundStatus
@@ -184,14 +183,6 @@ def staff_receipt(request: HttpRequest, reference: str) -> HttpResponse:
     return pdf_response(data, f"receipt-{payment.reference}.pdf")
 
 
-def _case_fee_codes(office: Any, case_reference: str) -> list[str]:
-    """The fees the case's application type asks for (the case plugin names the type)."""
-    from przystan.offices.enablement import hooks_for_office
-
-    found = hooks_for_office(office).case_lookup(office=office, reference=case_reference, secret=None)
-    return list(FEES_BY_APPLICATION_TYPE.get((found or {}).get("application_type", ""), ()))
-
-
 @staff_guard(CASE_FEE, "view")
 def case_payments_view(request: HttpRequest, case_reference: str) -> HttpResponse:
     """The fees of a case, paid or not; a finance or case officer grants or withdraws a relief."""
@@ -200,7 +191,7 @@ def case_payments_view(request: HttpRequest, case_reference: str) -> HttpRespons
     # the record asked about: this case's fees (a case officer reaches only the cases in her scope)
     record = CaseFeeRelief(office=office, case_reference=case_reference)
     access.require(request, "view", CASE_FEE, record)
-    codes = _case_fee_codes(office, case_reference)
+    codes = case_fee_codes(office, case_reference)
     fees = current_fees(office, codes)
     can_edit = access.allows(request.user, "edit", CASE_FEE, record, office=office)
     bound: CaseReliefForm | None = None
