@@ -236,8 +236,8 @@ def case_lookup(office: Any, reference: str, secret: str | None) -> dict[str, An
 
 @hookspec(firstresult=True)
 def case_in_scope(user: Any, office: Any, reference: str, action: str) -> bool | None:
-    """Whether ``user`` may ``action`` (``view``/``edit``) the case ``reference`` by the case plugin's
-    access policy (assignee, team, office), or ``None`` when no such case exists here.
+    """Return whether ``user`` may ``action`` (``view``/``edit``) the case ``reference`` by the case
+    plugin's access policy (assignee, team, office), or ``None`` when no such case exists here.
 
     Lets a plugin that keeps data about a case (its fees, its visits) show it to a case officer only
     for the cases that officer may work on, without importing the case plugin.
