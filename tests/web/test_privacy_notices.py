@@ -327,6 +327,8 @@ def test_footers_show_the_data_protection_officer(demo: Demo, language: str) -> 
         footer = body[body.index("<footer") :]
         assert demo.office.dpo_email in footer and demo.office.dpo_name in footer, url
         assert "ochrona-danych-osobowych" in footer, f"{url}: no link to the privacy page"
+        # once: the portal's footer links it in its list already (it was listed twice)
+        assert footer.count("ochrona-danych-osobowych/") == 1, f"{url}: the privacy page linked twice"
 
 
 # ------------------------------------------------------------------------ the privacy page and the clauses

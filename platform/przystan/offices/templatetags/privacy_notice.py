@@ -33,5 +33,7 @@ def privacy_notice(context: Any, name: str) -> dict[str, Any]:
 
 
 @register.inclusion_tag("offices/dpo_contact.html", takes_context=True)
-def dpo_contact(context: Any) -> dict[str, Any]:
-    return {"office": context.get("office"), "privacy_url": privacy_page_url(context)}
+def dpo_contact(context: Any, link_privacy_page: bool = True) -> dict[str, Any]:
+    """The DPO's contact for a footer; ``link_privacy_page=False`` where the footer links it already."""
+    url = privacy_page_url(context) if link_privacy_page else ""
+    return {"office": context.get("office"), "privacy_url": url}
