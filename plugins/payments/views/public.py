@@ -60,7 +60,8 @@ def pay(request: HttpRequest) -> HttpResponse:
     """Choose the fees to pay (standalone or for a case)."""
     office = _office(request)
     language = _language()
-    fees = payable_online(current_fees(office))
+    catalogue = current_fees(office)
+    fees = payable_online(catalogue)
     if request.method == "POST":
         form = PayForm(request.POST, fees=fees, language=language)
         if form.is_valid():
@@ -107,9 +108,8 @@ def pay(request: HttpRequest) -> HttpResponse:
             initial["email"] = request.user.email
         form = PayForm(initial=initial, fees=fees, language=language)
     # fees set in euro are paid by transfer at the rate the office states: say so, where they were asked for
-    everything = current_fees(office)
     asked = set(request.GET.getlist("fee")) | set(request.POST.getlist("fees"))
-    offline = [fee.as_dict(language) for code, fee in sorted(everything.items()) if code not in fees]
+    offline = [fee.as_dict(language) for code, fee in sorted(catalogue.items()) if code not in fees]
     offline = [fee for fee in offline if fee["code"] in asked] or offline
     return render(
         request, "payments/pay.html", {"form": form, "fees": fees, "offline_fees": offline, "office": office}
